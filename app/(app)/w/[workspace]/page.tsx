@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { ArticleList } from '@/components/workspace/article-list';
+import { requirePageUser } from '@/server/auth/session';
+import { listWorkspaceArticles } from '@/server/data/articles/list-workspace-articles';
+import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
+
+export const metadata: Metadata = { title: 'Articles' };
+
+export default async function WorkspaceHomePage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const user = await requirePageUser(`/w/${slug}`);
+  const workspace = await getMemberWorkspace({ userId: user.id, slug });
+  const articles = await listWorkspaceArticles(workspace.id);
+  return (
+    <main className="mx-auto max-w-4xl px-4 py-10">
+      <div className="mb-6 flex items-end justify-between">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{workspace.name}</h1>
+          <p className="mt-1 text-sm text-stone-500">
+            {articles.length} {articles.length === 1 ? 'article' : 'articles'}
+          </p>
+        </div>
+      </div>
+      <ArticleList workspaceSlug={workspace.slug} articles={articles} />
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { Logo } from '@/components/ui/logo';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+type Props = {
+  user: { name: string; email: string };
+  workspace: { slug: string; name: string; role: string };
+  workspaces: { slug: string; name: string }[];
+};
+
+export function AppHeader({ user, workspace, workspaces }: Props) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4">
+        <div className="flex items-center gap-4">
+          <Link href={`/w/${workspace.slug}`} aria-label="Marginalia, workspace home">
+            <Logo />
+          </Link>
+          <span aria-hidden className="text-stone-300">/</span>
+          <WorkspaceSwitcher current={workspace.slug} workspaces={workspaces} />
+          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-600">{workspace.role}</span>
+        </div>
+        <div className="flex items-center gap-3">
+          <span className="hidden text-sm text-stone-600 sm:inline" title={user.email}>
+            {user.name}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

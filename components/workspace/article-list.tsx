@@ -1,0 +1,50 @@
+import Link from 'next/link';
+
+export type ArticleRow = {
+  id: string;
+  title: string;
+  createdAt: Date;
+  annotationCount: number;
+  status: 'draft' | 'in_review' | 'done';
+};
+
+const statusLabel = { draft: 'Draft', in_review: 'In review', done: 'Done' } as const;
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export function ArticleList({ workspaceSlug, articles }: { workspaceSlug: string; articles: ArticleRow[] }) {
+  if (articles.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+        <p className="font-medium text-stone-800">No articles yet</p>
+        <p className="mt-1 text-sm text-stone-500">Articles imported into this workspace will appear here.</p>
+      </div>
+    );
+  }
+  return (
+    <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white" aria-label="Articles">
+      {articles.map((article) => (
+        <li key={article.id}>
+          <Link
+            href={`/w/${workspaceSlug}/articles/${article.id}`}
+            className="flex items-start justify-between gap-6 px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50"
+          >
+            <div className="min-w-0">
+              <p className="font-serif text-[1.05rem] font-medium leading-snug text-stone-900">{article.title}</p>
+              <p className="mt-1 text-sm text-stone-500">
+                Added <time dateTime={article.createdAt.toISOString()}>{dateFormat.format(article.createdAt)}</time>
+                <span aria-hidden> · </span>
+                {statusLabel[article.status]}
+              </p>
+            </div>
+            <span
+              className="shrink-0 rounded-full bg-stone-100 px-2.5 py-1 text-xs font-medium tabular-nums text-stone-700"
+              data-testid="annotation-count"
+            >
+              {article.annotationCount} {article.annotationCount === 1 ? 'annotation' : 'annotations'}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,38 @@
+// One error type for the whole app: a stable code, a message for logs, and a
+// separate message that is safe to show users. HTTP status lives in one table.
+export const appErrorStatus = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_INPUT: 422,
+  INVALID_JSON: 400,
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorStatus;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly userMessage: string;
+  readonly fieldErrors?: FieldErrors;
+
+  constructor(code: AppErrorCode, options: { message?: string; userMessage: string; fieldErrors?: FieldErrors }) {
+    super(options.message ?? options.userMessage);
+    this.name = 'AppError';
+    this.code = code;
+    this.userMessage = options.userMessage;
+    this.fieldErrors = options.fieldErrors;
+  }
+
+  get status(): number {
+    return appErrorStatus[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

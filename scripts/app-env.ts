@@ -1,0 +1,41 @@
+// Everything the app needs in its environment before Next.js starts: a database
+// (embedded when DATABASE_URL is unset) with migrations applied, and auth settings.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from './db/embedded-postgres';
+import { applyPendingMigrations } from './db/migrations';
+import { projectRoot } from './db/schema-engine';
+
+export type PreparedEnv = { databaseUrl: string; embedded: RunningPostgres | null };
+
+/** A secret kept in .data/, so sessions survive restarts of a local install. */
+async function localAuthSecret(): Promise<string> {
+  const file = path.join(projectRoot, '.data', 'nextauth-secret');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim()) return existing.trim();
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export async function prepareAppEnv(port: number): Promise<PreparedEnv> {
+  let embedded: RunningPostgres | null = null;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres();
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+  const applied = await applyPendingMigrations(databaseUrl);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  process.env.NEXTAUTH_SECRET ??= await localAuthSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  return { databaseUrl, embedded };
+}
+
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { db } from '../../db';
+
+export type ArticleListItem = {
+  id: string;
+  title: string;
+  byline: string | null;
+  status: 'draft' | 'in_review' | 'done';
+  createdAt: Date;
+  updatedAt: Date;
+  annotationCount: number;
+};
+
+/** Caller must have resolved membership of `workspaceId` (see getMemberWorkspace). */
+export async function listWorkspaceArticles(workspaceId: string): Promise<ArticleListItem[]> {
+  const articles = await db().article.findMany({
+    where: { workspaceId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: {
+      id: true,
+      title: true,
+      byline: true,
+      status: true,
+      createdAt: true,
+      updatedAt: true,
+      _count: { select: { annotations: true } },
+    },
+  });
+  return articles.map(({ _count, ...article }) => ({ ...article, annotationCount: _count.annotations }));
+}

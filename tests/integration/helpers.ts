@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { db } from '@/server/db';
+import { ensureMembership, ensureUser, ensureWorkspace } from '@/prisma/seed/seed-demo';
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+/** A fresh workspace with one member per given role. */
+export async function workspaceWithMembers(roles: ('owner' | 'editor' | 'reviewer' | 'viewer')[]) {
+  const slug = `ws-${randomUUID().slice(0, 8)}`;
+  const workspace = await ensureWorkspace(db(), { slug, name: `Workspace ${slug}` });
+  const members: Record<string, { id: string }> = {};
+  for (const role of roles) {
+    const user = await ensureUser(db(), { email: uniqueEmail(role), password: 'integration-password', name: role });
+    await ensureMembership(db(), { workspaceId: workspace.id, userId: user.id, role });
+    members[role] = user;
+  }
+  return { workspace, members };
+}
+
+export async function countRows() {
+  const [users, workspaces, memberships, articles, revisions, auditEvents] = await Promise.all([
+    db().user.count(),
+    db().workspace.count(),
+    db().membership.count(),
+    db().article.count(),
+    db().articleRevision.count(),
+    db().auditEvent.count(),
+  ]);
+  return { users, workspaces, memberships, articles, revisions, auditEvents };
+}
