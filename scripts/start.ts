@@ -34,6 +34,7 @@ if (process.env.MARGINALIA_SEED !== 'false') {
   if (added) console.log(`Seeded the demo workspace with ${added} article(s).`);
 }
 
+const preparedAt = Date.now();
 if (mode === 'start' && !existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
   console.log('No production build yet: building once (about a minute)…');
   const code = await run(['build']);
@@ -42,7 +43,7 @@ if (mode === 'start' && !existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))
 
 console.log(`\nMarginalia is starting on http://localhost:${port}`);
 console.log(`Demo login: ${DEMO_USER.email} / ${DEMO_USER.password}`);
-console.log(`Ready for requests in a moment (prepared in ${((Date.now() - startedAt) / 1000).toFixed(1)} s).\n`);
+console.log(`Database ready and seeded in ${((preparedAt - startedAt) / 1000).toFixed(1)} s.\n`);
 
 const code = await run([mode, '--port', String(port)]);
 await embedded?.stop();

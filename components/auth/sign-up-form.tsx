@@ -36,8 +36,14 @@ export function SignUpForm() {
       });
       const json = (await response.json().catch(() => ({}))) as ApiError & { workspace?: { slug: string } };
       if (!response.ok) {
-        setMessage(json.error?.message ?? 'We could not create your account. Please try again.');
-        setFields(json.error?.fields ?? {});
+        const fieldErrors = json.error?.fields ?? {};
+        const onlyFieldErrors = response.status === 422 && Object.keys(fieldErrors).length > 0;
+        setMessage(
+          onlyFieldErrors
+            ? 'Please correct the fields marked below.'
+            : (json.error?.message ?? 'We could not create your account. Please try again.'),
+        );
+        setFields(fieldErrors);
         setPending(false);
         return;
       }

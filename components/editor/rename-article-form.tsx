@@ -39,7 +39,11 @@ export function RenameArticleForm({ articleId, title }: { articleId: string; tit
     );
   }
   return (
-    <form onSubmit={onSubmit} className="mt-2 space-y-2" onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}>
+    <form
+      onSubmit={onSubmit}
+      className="mt-2 space-y-2"
+      onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}
+    >
       {error ? <Alert>{error}</Alert> : null}
       <label className="block text-sm font-medium text-stone-700" htmlFor="article-title">
         Title

@@ -15,7 +15,8 @@ function renderInline(node: DocNode, key: number): ReactNode {
 
 function renderBlock(node: DocNode, key: number): ReactNode {
   const children = (node.content ?? []).map(renderInline);
-  if (node.type === 'heading') return node.attrs?.level === 3 ? <h3 key={key}>{children}</h3> : <h2 key={key}>{children}</h2>;
+  if (node.type === 'heading')
+    return node.attrs?.level === 3 ? <h3 key={key}>{children}</h3> : <h2 key={key}>{children}</h2>;
   if (node.type === 'paragraph') return <p key={key}>{children}</p>;
   return null;
 }

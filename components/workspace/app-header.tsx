@@ -17,9 +17,13 @@ export function AppHeader({ user, workspace, workspaces }: Props) {
           <Link href={`/w/${workspace.slug}`} aria-label="Marginalia, workspace home">
             <Logo />
           </Link>
-          <span aria-hidden className="text-stone-300">/</span>
+          <span aria-hidden className="text-stone-300">
+            /
+          </span>
           <WorkspaceSwitcher current={workspace.slug} workspaces={workspaces} />
-          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-600">{workspace.role}</span>
+          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-600">
+            {workspace.role}
+          </span>
         </div>
         <div className="flex items-center gap-3">
           <span className="hidden text-sm text-stone-600 sm:inline" title={user.email}>

@@ -9,7 +9,12 @@ export type ArticleRow = {
 };
 
 const statusLabel = { draft: 'Draft', in_review: 'In review', done: 'Done' } as const;
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 export function ArticleList({ workspaceSlug, articles }: { workspaceSlug: string; articles: ArticleRow[] }) {
   if (articles.length === 0) {
@@ -21,7 +26,10 @@ export function ArticleList({ workspaceSlug, articles }: { workspaceSlug: string
     );
   }
   return (
-    <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white" aria-label="Articles">
+    <ul
+      className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white"
+      aria-label="Articles"
+    >
       {articles.map((article) => (
         <li key={article.id}>
           <Link

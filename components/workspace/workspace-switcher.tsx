@@ -10,19 +10,17 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: string; wo
     return <span className="text-sm font-medium text-stone-700">{workspaces[0]?.name}</span>;
   }
   return (
-    <label className="flex items-center gap-2 text-sm text-stone-600">
-      <span className="sr-only">Workspace</span>
-      <select
-        value={current}
-        onChange={(event) => router.push(`/w/${event.target.value}`)}
-        className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm font-medium text-stone-800"
-      >
-        {workspaces.map((workspace) => (
-          <option key={workspace.slug} value={workspace.slug}>
-            {workspace.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <select
+      aria-label="Switch workspace"
+      value={current}
+      onChange={(event) => router.push(`/w/${event.target.value}`)}
+      className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm font-medium text-stone-800"
+    >
+      {workspaces.map((workspace) => (
+        <option key={workspace.slug} value={workspace.slug}>
+          {workspace.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -29,7 +29,10 @@ export async function applyPendingMigrations(databaseUrl: string): Promise<strin
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
   const sql = await findDrift(databaseUrl);
   if (!sql) return null;
-  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   const folderName = `${stamp}_${name}`;
   const folder = path.join(migrationsDir, folderName);
   await mkdir(folder, { recursive: true });

@@ -10,11 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type {
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-} from '@prisma/schema-engine-wasm';
+import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
@@ -30,13 +26,18 @@ let enginePromise: Promise<EngineModule> | undefined;
 function loadEngineModule(): Promise<EngineModule> {
   enginePromise ??= (async () => {
     // The engine reports Rust panics through this global before throwing.
-    const panics = { message: '', set_message(message: string) { panics.message = `Schema engine panic: ${message}`; } };
+    const panics = {
+      message: '',
+      set_message(message: string) {
+        panics.message = `Schema engine panic: ${message}`;
+      },
+    };
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panics }).PRISMA_WASM_PANIC_REGISTRY = panics;
     const require = createRequire(import.meta.url);
     const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
-    const bindings = (await import(
-      path.join(pkgDir, 'schema_engine_bg.js')
-    )) as EngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
+    const bindings = (await import(path.join(pkgDir, 'schema_engine_bg.js'))) as EngineModule & {
+      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    };
     const bytes = await readFile(path.join(pkgDir, 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, {
       './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,

@@ -20,11 +20,15 @@ describe('article access', () => {
     const seen = await getMemberArticle({ userId: team.members.viewer!.id, articleId: article.id });
     expect(seen.role).toBe('viewer');
     expect(seen.revision.number).toBe(1);
-    await expect(getMemberArticle({ userId: stranger.id, articleId: article.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getMemberArticle({ userId: stranger.id, articleId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(
-      getMemberWorkspace({ userId: stranger.id, slug: team.workspace.slug }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getMemberArticle({ userId: stranger.id, articleId: article.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(getMemberArticle({ userId: stranger.id, articleId: 'not-a-uuid' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(getMemberWorkspace({ userId: stranger.id, slug: team.workspace.slug })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('lists the workspace articles with their annotation counts', async () => {
@@ -44,9 +48,17 @@ describe('article access', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await db().article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(article.title);
 
-    await renameArticle({ userId: team.members.editor!.id, articleId: article.id, input: { title: 'IG report blames Sessions' } });
-    expect((await db().article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe('IG report blames Sessions');
-    const event = await db().auditEvent.findFirstOrThrow({ where: { objectId: article.id, action: 'article.renamed' } });
+    await renameArticle({
+      userId: team.members.editor!.id,
+      articleId: article.id,
+      input: { title: 'IG report blames Sessions' },
+    });
+    expect((await db().article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(
+      'IG report blames Sessions',
+    );
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { objectId: article.id, action: 'article.renamed' },
+    });
     expect(event).toMatchObject({
       actorId: team.members.editor!.id,
       before: { title: article.title },

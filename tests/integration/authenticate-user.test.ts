@@ -14,6 +14,8 @@ describe('authenticateUser', () => {
       name: 'Grace Hopper',
     });
     await expect(authenticateUser({ email, password: 'compilers are bad' })).resolves.toBeNull();
-    await expect(authenticateUser({ email: uniqueEmail('nobody'), password: 'compilers are great' })).resolves.toBeNull();
+    await expect(
+      authenticateUser({ email: uniqueEmail('nobody'), password: 'compilers are great' }),
+    ).resolves.toBeNull();
   });
 });

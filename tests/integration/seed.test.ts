@@ -14,9 +14,14 @@ describe('seedDemo', () => {
 
     const workspace = await db().workspace.findUniqueOrThrow({
       where: { slug: DEMO_WORKSPACE.slug },
-      include: { memberships: { include: { user: { select: { email: true } } } }, articles: { include: { revisions: true } } },
+      include: {
+        memberships: { include: { user: { select: { email: true } } } },
+        articles: { include: { revisions: true } },
+      },
     });
-    expect(workspace.memberships).toEqual([expect.objectContaining({ role: 'owner', user: { email: DEMO_USER.email } })]);
+    expect(workspace.memberships).toEqual([
+      expect.objectContaining({ role: 'owner', user: { email: DEMO_USER.email } }),
+    ]);
     expect(workspace.articles.map((article) => article.title).sort()).toEqual([
       'DOJ IG: Jeff Sessions and Rod Rosenstein Were “Driving Force” Behind Trump’s Child Separation',
       'The Department of Justice Inspector General released a report laying blame for…',
@@ -26,7 +31,9 @@ describe('seedDemo', () => {
       expect(article.revisions[0]?.contentHash).toMatch(/^[0-9a-f]{64}$/);
     }
     const drivingForce = workspace.articles.find((article) => article.title.startsWith('DOJ IG'));
-    expect(drivingForce?.revisions[0]?.text).toContain('“We need to take away children,” Sessions told the prosecutors');
+    expect(drivingForce?.revisions[0]?.text).toContain(
+      '“We need to take away children,” Sessions told the prosecutors',
+    );
     expect(drivingForce?.revisions[0]?.text).not.toContain('Related News');
   });
 });

@@ -16,7 +16,10 @@ const context = { params: Promise.resolve({}) };
 describe('POST /api/signup', () => {
   it('creates the user, a personal workspace they own, and audit events', async () => {
     const email = uniqueEmail('Ada');
-    const response = await POST(signUpRequest({ name: 'Ada Lovelace', email: email.toUpperCase(), password: 'analytical engine' }), context);
+    const response = await POST(
+      signUpRequest({ name: 'Ada Lovelace', email: email.toUpperCase(), password: 'analytical engine' }),
+      context,
+    );
     expect(response.status).toBe(201);
     const body = (await response.json()) as { user: { id: string; email: string }; workspace: { slug: string } };
     expect(body.user.email).toBe(email.toLowerCase());
@@ -41,9 +44,14 @@ describe('POST /api/signup', () => {
     const email = uniqueEmail('dup');
     expect((await POST(signUpRequest({ name: 'First', email, password: 'first password' }), context)).status).toBe(201);
     const before = await countRows();
-    const response = await POST(signUpRequest({ name: 'Second', email: email.toUpperCase(), password: 'second password' }), context);
+    const response = await POST(
+      signUpRequest({ name: 'Second', email: email.toUpperCase(), password: 'second password' }),
+      context,
+    );
     expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ error: { code: 'CONFLICT', fields: { email: [expect.any(String)] } } });
+    expect(await response.json()).toMatchObject({
+      error: { code: 'CONFLICT', fields: { email: [expect.any(String)] } },
+    });
     expect(await countRows()).toEqual(before);
   });
 
@@ -56,7 +64,9 @@ describe('POST /api/signup', () => {
     const before = await countRows();
     const response = await POST(signUpRequest(body), context);
     expect(response.status).toBe(422);
-    const json = (await response.json()) as { error: { code: string; message: string; fields: Record<string, string[]> } };
+    const json = (await response.json()) as {
+      error: { code: string; message: string; fields: Record<string, string[]> };
+    };
     expect(json.error.code).toBe('INVALID_INPUT');
     expect(json.error.fields[field]?.length).toBeGreaterThan(0);
     expect(await countRows()).toEqual(before);
@@ -75,7 +85,10 @@ describe('POST /api/signup', () => {
   it('refuses invalid JSON with 400 and a non-JSON content type with 415', async () => {
     const before = await countRows();
     expect((await POST(signUpRequest(null, { raw: '{"name": ' }), context)).status).toBe(400);
-    expect((await POST(signUpRequest(null, { raw: 'name=x', contentType: 'application/x-www-form-urlencoded' }), context)).status).toBe(415);
+    expect(
+      (await POST(signUpRequest(null, { raw: 'name=x', contentType: 'application/x-www-form-urlencoded' }), context))
+        .status,
+    ).toBe(415);
     expect(await countRows()).toEqual(before);
   });
 });

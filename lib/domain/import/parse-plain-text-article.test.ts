@@ -3,8 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveTitle, parsePlainTextArticle } from './parse-plain-text-article';
 
-const seed = (name: string) =>
-  readFileSync(path.join(import.meta.dirname, '../../../prisma/seed-data', name), 'utf8');
+const seed = (name: string) => readFileSync(path.join(import.meta.dirname, '../../../prisma/seed-data', name), 'utf8');
 
 describe('parsePlainTextArticle on the seed articles', () => {
   it('takes the headline of the "driving force" article as its title', () => {
@@ -34,9 +33,7 @@ describe('parsePlainTextArticle on the seed articles', () => {
   it('keeps every paragraph of the "blames" article and derives a title from its first sentence', () => {
     const parsed = parsePlainTextArticle(seed('doj-ig-report-blames-sessions-rosenstein.txt'));
     expect(parsed.titleSource).toBe('derived');
-    expect(parsed.title).toBe(
-      'The Department of Justice Inspector General released a report laying blame for…',
-    );
+    expect(parsed.title).toBe('The Department of Justice Inspector General released a report laying blame for…');
     expect(parsed.blocks).toHaveLength(8);
     expect(parsed.blocks.every((block) => block.type === 'paragraph')).toBe(true);
     expect(parsed.blocks[0]?.text).toMatch(/^The Department of Justice Inspector General released/);
@@ -70,7 +67,9 @@ describe('parsePlainTextArticle edge cases', () => {
   });
 
   it('keeps a colon line that is a sentence, not a subheading', () => {
-    const parsed = parsePlainTextArticle(`Title\n\n${'A long introduction that goes on and on and on and then announces a list '.repeat(2)}:`);
+    const parsed = parsePlainTextArticle(
+      `Title\n\n${'A long introduction that goes on and on and on and then announces a list '.repeat(2)}:`,
+    );
     expect(parsed.blocks[0]?.type).toBe('paragraph');
   });
 });

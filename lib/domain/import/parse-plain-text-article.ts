@@ -56,7 +56,12 @@ function splitParagraphs(text: string): string[] {
 }
 
 function isSubheading(line: string): boolean {
-  return line.length <= MAX_SUBHEADING_LENGTH && line.length > 1 && line.endsWith(':') && !/[.!?]/.test(line.slice(0, -1).slice(-1));
+  return (
+    line.length <= MAX_SUBHEADING_LENGTH &&
+    line.length > 1 &&
+    line.endsWith(':') &&
+    !/[.!?]/.test(line.slice(0, -1).slice(-1))
+  );
 }
 
 function looksLikeTitle(line: string, hasBody: boolean): boolean {

@@ -44,7 +44,12 @@ export async function createArticleFromText(database: Db, options: CreateArticle
       action: 'article.created',
       objectType: 'article',
       objectId: article.id,
-      after: { title: article.title, titleSource: parsed.titleSource, importKey: options.importKey ?? null, contentHash },
+      after: {
+        title: article.title,
+        titleSource: parsed.titleSource,
+        importKey: options.importKey ?? null,
+        contentHash,
+      },
     });
     return { ...article, created: true };
   });

@@ -6,7 +6,8 @@ import { db } from '../../db';
 
 export type MemberWorkspace = { id: string; name: string; slug: string; role: Role };
 
-const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This workspace does not exist or you are not a member.' });
+const notFound = () =>
+  new AppError('NOT_FOUND', { userMessage: 'This workspace does not exist or you are not a member.' });
 
 /** The workspace with the caller's role; a workspace they do not belong to is "not found". */
 // Memoised per request with primitive keys, so a layout and its page share one query.

@@ -42,13 +42,19 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </nav>
       <article>
         <header className="mb-8 border-b border-stone-200 pb-6">
-          <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900">{article.title}</h1>
+          <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900">
+            {article.title}
+          </h1>
           <p className="mt-3 text-sm text-stone-500">
             Revision {article.revision.number} ·{' '}
-            <time dateTime={article.revision.createdAt.toISOString()}>{dateFormat.format(article.revision.createdAt)}</time>
+            <time dateTime={article.revision.createdAt.toISOString()}>
+              {dateFormat.format(article.revision.createdAt)}
+            </time>
             {article.byline ? ` · ${article.byline}` : null}
           </p>
-          {can(article.role, 'article.edit') ? <RenameArticleForm articleId={article.id} title={article.title} /> : null}
+          {can(article.role, 'article.edit') ? (
+            <RenameArticleForm articleId={article.id} title={article.title} />
+          ) : null}
         </header>
         <ArticleReader doc={article.revision.doc} />
       </article>
