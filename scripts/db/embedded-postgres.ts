@@ -23,14 +23,15 @@ function urlFor(port: number, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
 }
 
-async function answers(url: string): Promise<boolean> {
+/** The data directory of the server answering on `url`, or null when none answers. */
+async function servedDataDir(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
   try {
     await client.connect();
-    await client.query('select 1');
-    return true;
+    const { rows } = await client.query<{ data_directory: string }>('show data_directory');
+    return rows[0]?.data_directory ?? null;
   } catch {
-    return false;
+    return null;
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -70,7 +71,16 @@ export async function startEmbeddedPostgres(
 ): Promise<RunningPostgres> {
   const adminUrl = urlFor(options.port, 'postgres');
   const url = urlFor(options.port, options.database);
-  if (await answers(adminUrl)) {
+  const running = await servedDataDir(adminUrl);
+  if (running) {
+    // Another `npm start` of this checkout already runs it: share it. Another checkout's
+    // server on the same port is refused rather than silently used.
+    if (path.resolve(running) !== path.resolve(options.dataDir)) {
+      throw new Error(
+        `Port ${options.port} already serves the embedded database of ${running}. ` +
+          'Stop that app, or set EMBEDDED_POSTGRES_PORT to another port.',
+      );
+    }
     await ensureDatabase(adminUrl, options.database);
     return { url, adminUrl, stop: async () => undefined };
   }

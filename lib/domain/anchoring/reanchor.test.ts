@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blocksToDoc, docToPlainText } from '../document/article-doc';
+import { parsePlainTextArticle } from '../import/parse-plain-text-article';
+import { describeTextRange } from './describe-text-range';
+import { reanchor, reanchorAll } from './reanchor';
+
+const seedText = docToPlainText(
+  blocksToDoc(
+    parsePlainTextArticle(
+      readFileSync(
+        path.join(import.meta.dirname, '../../../prisma/seed-data/doj-ig-sessions-rosenstein-driving-force.txt'),
+        'utf8',
+      ),
+    ).blocks,
+  ),
+);
+const QUOTE = 'We need to take away children';
+
+function anchorOn(text: string, exact: string, from = 0) {
+  const start = text.indexOf(exact, from);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return describeTextRange(text, start, start + exact.length);
+}
+
+describe('describeTextRange', () => {
+  it('keeps 32 characters of context on each side', () => {
+    const anchor = anchorOn(seedText, QUOTE);
+    expect(anchor.quote.exact).toBe(QUOTE);
+    expect(anchor.quote.prefix).toHaveLength(32);
+    expect(anchor.quote.prefix.endsWith('children.\n\n“')).toBe(true);
+    expect(anchor.quote.suffix.startsWith(',” Sessions told')).toBe(true);
+  });
+
+  it('refuses empty, reversed and out-of-range ranges', () => {
+    expect(() => describeTextRange('abc', 1, 1)).toThrow();
+    expect(() => describeTextRange('abc', 2, 1)).toThrow();
+    expect(() => describeTextRange('abc', 0, 4)).toThrow();
+    expect(() => describeTextRange('abc', -1, 2)).toThrow();
+  });
+});
+
+describe('reanchor', () => {
+  const anchor = anchorOn(seedText, QUOTE);
+
+  it('is exact when the text did not change', () => {
+    expect(reanchorAll(seedText, seedText, [anchor])).toEqual([{ state: 'exact', ...anchor.position }]);
+  });
+
+  it('moves with the words when the paragraph before changes', () => {
+    const edited = seedText.replace(
+      'when they “recoiled” at an order',
+      'when they “recoiled” in March 2018 at an order',
+    );
+    const [result] = reanchorAll(seedText, edited, [anchor]);
+    expect(result).toMatchObject({ state: 'moved' });
+    if (result?.state !== 'moved') throw new Error('not moved');
+    expect(edited.slice(result.start, result.end)).toBe(QUOTE);
+    expect(result.start).toBe(anchor.position.start + ' in March 2018'.length);
+  });
+
+  it('follows a paragraph moved to the end of the article', () => {
+    const paragraphs = seedText.split('\n\n');
+    const moved = paragraphs.findIndex((paragraph) => paragraph.includes(QUOTE));
+    const reordered = [...paragraphs.slice(0, moved), ...paragraphs.slice(moved + 1), paragraphs[moved]!].join('\n\n');
+    const [result] = reanchorAll(seedText, reordered, [anchor]);
+    expect(result?.state).toBe('moved');
+    if (result?.state !== 'moved') throw new Error('not moved');
+    expect(reordered.slice(result.start, result.end)).toBe(QUOTE);
+  });
+
+  it('is fuzzy when a word inside the quote was corrected, and says how far it is', () => {
+    const long = anchorOn(seedText, 'did not matter how young the children were');
+    const edited = seedText.replace(
+      'did not matter how young the children were',
+      'did not matter how young the kids were',
+    );
+    const [result] = reanchorAll(seedText, edited, [long]);
+    expect(result).toMatchObject({ state: 'fuzzy' });
+    if (result?.state !== 'fuzzy') throw new Error('not fuzzy');
+    expect(edited.slice(result.start, result.end)).toBe('did not matter how young the kids were');
+    expect(result.errors).toBeGreaterThan(0);
+  });
+
+  it('orphans the annotation when its sentence is deleted, rather than guessing', () => {
+    const paragraphs = seedText.split('\n\n').filter((paragraph) => !paragraph.includes(QUOTE));
+    const edited = paragraphs.join('\n\n');
+    expect(reanchorAll(seedText, edited, [anchor])).toEqual([{ state: 'orphaned' }]);
+  });
+
+  it('prefers the occurrence whose context matches when the quote repeats', () => {
+    const text = 'alpha said the cat sat. beta said the cat sat. gamma said the cat sat.';
+    const second = describeTextRange(text, text.indexOf('the cat sat', 25), text.indexOf('the cat sat', 25) + 11);
+    const edited = 'intro. ' + text.replace('alpha said', 'alpha also said');
+    const result = reanchor(edited, second);
+    expect(result.state).toBe('moved');
+    if (result.state !== 'moved') throw new Error('not moved');
+    expect(edited.slice(result.start - 'beta said '.length, result.end)).toBe('beta said the cat sat');
+  });
+
+  it('does not fuzzy-match short quotes', () => {
+    const text = 'The DOJ disputed the report.';
+    const short = describeTextRange(text, 4, 7);
+    expect(reanchor('The FBI disputed the report.', short)).toEqual({ state: 'orphaned' });
+  });
+
+  it('handles non-ASCII, curly quotes and emoji offsets', () => {
+    const text = 'Zürich café — “naïve” 🙂 quotes’ and more text here.';
+    const target = describeTextRange(
+      text,
+      text.indexOf('“naïve” 🙂'),
+      text.indexOf('“naïve” 🙂') + '“naïve” 🙂'.length,
+    );
+    const edited = '🙂🙂 ' + text;
+    const result = reanchor(edited, target);
+    expect(result.state).toBe('moved');
+    if (result.state !== 'moved') throw new Error('not moved');
+    expect(edited.slice(result.start, result.end)).toBe('“naïve” 🙂');
+  });
+});
