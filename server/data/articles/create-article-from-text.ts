@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { blocksToDoc, docToPlainText } from '@/lib/domain/document/article-doc';
+import { normalizeArticleDoc } from '@/lib/domain/document/normalize-article-doc';
 import { parsePlainTextArticle } from '@/lib/domain/import/parse-plain-text-article';
 import type { Db } from '../../db/prisma-client';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -17,7 +18,7 @@ export type CreateArticleFromTextOptions = {
 /** Imports plain text as a new article with its first revision. Idempotent per importKey. */
 export async function createArticleFromText(database: Db, options: CreateArticleFromTextOptions) {
   const parsed = parsePlainTextArticle(options.text);
-  const doc = blocksToDoc(parsed.blocks);
+  const doc = normalizeArticleDoc(blocksToDoc(parsed.blocks));
   const text = docToPlainText(doc);
   const contentHash = createHash('sha256').update(text).digest('hex');
   return database.$transaction(async (tx) => {

@@ -1,15 +1,16 @@
 import { NextResponse } from 'next/server';
-import { ZRenameArticle } from '@/lib/validation/articles';
-import { requireApiUser } from '@/server/auth/session';
+import { ARTICLE_TEXT_MAX, ZRenameArticle, ZSaveRevision } from '@/lib/validation/articles';
+import { requireRequestUser } from '@/server/auth/request-user';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { renameArticle } from '@/server/data/articles/rename-article';
+import { saveArticleRevision } from '@/server/data/articles/save-article-revision';
 import { jsonRoute } from '@/server/http/json-route';
 import { readJsonBody } from '@/server/http/read-json-body';
 
 type Context = { params: Promise<{ articleId: string }> };
 
-export const GET = jsonRoute<Context>(async (_request, { params }) => {
-  const user = await requireApiUser();
+export const GET = jsonRoute<Context>(async (request, { params }) => {
+  const user = await requireRequestUser(request);
   const article = await getMemberArticle({ userId: user.id, articleId: (await params).articleId });
   return NextResponse.json({
     id: article.id,
@@ -21,8 +22,26 @@ export const GET = jsonRoute<Context>(async (_request, { params }) => {
   });
 });
 
+/** Saves a new revision: `{ text | doc, baseRevisionId }`; 409 when baseRevisionId is no longer the latest. */
+export const PUT = jsonRoute<Context>(async (request, { params }) => {
+  const user = await requireRequestUser(request);
+  // JSON escaping and document structure can double the size of the text itself.
+  const input = await readJsonBody(request, ZSaveRevision, ARTICLE_TEXT_MAX * 3);
+  const saved = await saveArticleRevision({ userId: user.id, articleId: (await params).articleId, input });
+  return NextResponse.json(
+    {
+      revisionId: saved.revision.id,
+      revisionNumber: saved.revision.number,
+      text: saved.revision.text,
+      created: saved.created,
+      anchors: saved.anchors,
+    },
+    { status: saved.created ? 201 : 200 },
+  );
+});
+
 export const PATCH = jsonRoute<Context>(async (request, { params }) => {
-  const user = await requireApiUser();
+  const user = await requireRequestUser(request);
   const input = await readJsonBody(request, ZRenameArticle);
   const article = await renameArticle({ userId: user.id, articleId: (await params).articleId, input });
   return NextResponse.json(article);

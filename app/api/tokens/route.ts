@@ -1,0 +1,18 @@
+import { NextResponse } from 'next/server';
+import { ZCreateApiToken } from '@/lib/validation/tokens';
+import { requireApiUser } from '@/server/auth/session';
+import { createApiToken, listApiTokens } from '@/server/data/tokens/api-tokens';
+import { jsonRoute } from '@/server/http/json-route';
+import { readJsonBody } from '@/server/http/read-json-body';
+
+// Session only: a token cannot mint or list tokens.
+export const GET = jsonRoute(async () => {
+  const user = await requireApiUser();
+  return NextResponse.json({ tokens: await listApiTokens(user.id) });
+});
+
+export const POST = jsonRoute(async (request) => {
+  const user = await requireApiUser();
+  const { name } = await readJsonBody(request, ZCreateApiToken);
+  return NextResponse.json(await createApiToken({ userId: user.id, name }), { status: 201 });
+});

@@ -1,0 +1,35 @@
+import 'server-only';
+import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
+
+/** The columns every annotation read selects, shaped as the domain's AnnotationRecord. */
+export const annotationRecordSelect = {
+  id: true,
+  articleId: true,
+  tag: true,
+  note: true,
+  quoteExact: true,
+  quotePrefix: true,
+  quoteSuffix: true,
+  posStart: true,
+  posEnd: true,
+  anchorState: true,
+  revisionId: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+/** What the audit log keeps of an annotation, before and after a change. */
+export function auditSnapshot(record: AnnotationRecord) {
+  return {
+    tag: record.tag,
+    note: record.note,
+    quote: record.quoteExact,
+    start: record.posStart,
+    end: record.posEnd,
+    anchorState: record.anchorState,
+    revisionId: record.revisionId,
+    version: record.version,
+  };
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
+import { can, type Role } from '@/lib/domain/permissions/permissions';
+import { AppError } from '@/lib/errors';
+import { db } from '../../db';
+import { annotationRecordSelect } from './annotation-record';
+
+const notFound = () =>
+  new AppError('NOT_FOUND', { userMessage: 'This annotation does not exist or you cannot see it.' });
+
+export type MemberAnnotation = { record: AnnotationRecord; workspaceId: string; role: Role };
+
+/** The annotation with the caller's role in its workspace; "not found" for non-members. */
+export async function getMemberAnnotation(options: {
+  userId: string;
+  annotationId: string;
+}): Promise<MemberAnnotation> {
+  if (!/^[0-9a-f-]{36}$/i.test(options.annotationId)) throw notFound();
+  const found = await db().annotation.findFirst({
+    where: { id: options.annotationId, workspace: { memberships: { some: { userId: options.userId } } } },
+    select: {
+      ...annotationRecordSelect,
+      workspaceId: true,
+      workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } },
+    },
+  });
+  const role = found?.workspace.memberships[0]?.role;
+  if (!found || !role) throw notFound();
+  const { workspace: _workspace, workspaceId, ...record } = found;
+  return { record, workspaceId, role };
+}
+
+/** Authors change their own annotations; editors and owners change anyone's. */
+export function assertMayChange(annotation: MemberAnnotation, userId: string): void {
+  const own = annotation.record.author?.id === userId;
+  const allowed =
+    can(annotation.role, 'annotation.update.any') || (own && can(annotation.role, 'annotation.update.own'));
+  if (!allowed) {
+    throw new AppError('FORBIDDEN', {
+      userMessage: 'Only the author, editors and owners can change or delete this annotation.',
+    });
+  }
+}

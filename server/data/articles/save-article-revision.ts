@@ -1,0 +1,223 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { CONTEXT_LENGTH } from '@/lib/domain/anchoring/describe-text-range';
+import { reanchorAll } from '@/lib/domain/anchoring/reanchor';
+import type { AnchorResult, AnchorState } from '@/lib/domain/anchoring/types';
+import { docToPlainText, type ArticleDoc } from '@/lib/domain/document/article-doc';
+import {
+  InvalidDocumentError,
+  normalizeArticleDoc,
+  textToArticleDoc,
+} from '@/lib/domain/document/normalize-article-doc';
+import { can } from '@/lib/domain/permissions/permissions';
+import { AppError } from '@/lib/errors';
+import type { TSaveRevision } from '@/lib/validation/articles';
+import { db } from '../../db';
+import { Prisma } from '../../generated/prisma/client';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { getMemberArticle } from './get-member-article';
+
+type Tx = Prisma.TransactionClient;
+
+const staleRevision = () =>
+  new AppError('CONFLICT', {
+    userMessage:
+      'Someone saved a newer version of this article while you were editing. Reload it and apply your changes again.',
+  });
+
+export type SavedRevision = {
+  revision: { id: string; number: number; text: string; doc: ArticleDoc };
+  anchors: Record<AnchorState, number>;
+  created: boolean;
+};
+
+type StoredAnchor = {
+  id: string;
+  revisionId: string;
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  posStart: number;
+  posEnd: number;
+};
+
+/** Re-anchors every annotation of the article against the new text, grouped by the revision each was anchored on. */
+async function reanchorArticle(tx: Tx, articleId: string, newText: string) {
+  const stored: StoredAnchor[] = await tx.annotation.findMany({
+    where: { articleId },
+    select: {
+      id: true,
+      revisionId: true,
+      quoteExact: true,
+      quotePrefix: true,
+      quoteSuffix: true,
+      posStart: true,
+      posEnd: true,
+    },
+  });
+  const revisionIds = [...new Set(stored.map((annotation) => annotation.revisionId))];
+  const texts = new Map(
+    (await tx.articleRevision.findMany({ where: { id: { in: revisionIds } }, select: { id: true, text: true } })).map(
+      (revision) => [revision.id, revision.text],
+    ),
+  );
+  const results = new Map<string, AnchorResult>();
+  for (const revisionId of revisionIds) {
+    const group = stored.filter((annotation) => annotation.revisionId === revisionId);
+    const anchors = group.map((annotation) => ({
+      quote: { exact: annotation.quoteExact, prefix: annotation.quotePrefix, suffix: annotation.quoteSuffix },
+      position: { start: annotation.posStart, end: annotation.posEnd },
+    }));
+    reanchorAll(texts.get(revisionId) ?? '', newText, anchors).forEach((result, i) =>
+      results.set(group[i]!.id, result),
+    );
+  }
+  return { stored, results };
+}
+
+/** One UPDATE for all re-anchored annotations, so a revision of a heavily annotated article stays fast. */
+async function writeAnchors(
+  tx: Tx,
+  revisionId: string,
+  newText: string,
+  stored: StoredAnchor[],
+  results: Map<string, AnchorResult>,
+) {
+  const rows = {
+    id: [] as string[],
+    start: [] as number[],
+    end: [] as number[],
+    exact: [] as string[],
+    prefix: [] as string[],
+    suffix: [] as string[],
+    state: [] as string[],
+  };
+  const orphaned: string[] = [];
+  for (const annotation of stored) {
+    const result = results.get(annotation.id)!;
+    if (result.state === 'orphaned') {
+      orphaned.push(annotation.id);
+      continue;
+    }
+    rows.id.push(annotation.id);
+    rows.start.push(result.start);
+    rows.end.push(result.end);
+    rows.exact.push(newText.slice(result.start, result.end));
+    rows.prefix.push(newText.slice(Math.max(0, result.start - CONTEXT_LENGTH), result.start));
+    rows.suffix.push(newText.slice(result.end, result.end + CONTEXT_LENGTH));
+    rows.state.push(result.state);
+  }
+  if (rows.id.length) {
+    await tx.$executeRaw`
+      UPDATE "Annotation" AS a SET
+        "revisionId" = ${revisionId}::uuid,
+        "posStart" = v.start,
+        "posEnd" = v."end",
+        "quoteExact" = v.exact,
+        "quotePrefix" = v.prefix,
+        "quoteSuffix" = v.suffix,
+        "anchorState" = v.state::"AnchorState",
+        "updatedAt" = now()
+      FROM unnest(
+        ${rows.id}::uuid[], ${rows.start}::int[], ${rows.end}::int[],
+        ${rows.exact}::text[], ${rows.prefix}::text[], ${rows.suffix}::text[], ${rows.state}::text[]
+      ) AS v(id, start, "end", exact, prefix, suffix, state)
+      WHERE a.id = v.id`;
+  }
+  if (orphaned.length) {
+    await tx.annotation.updateMany({ where: { id: { in: orphaned } }, data: { anchorState: 'orphaned' } });
+  }
+}
+
+function countStates(results: Map<string, AnchorResult>): Record<AnchorState, number> {
+  const counts: Record<AnchorState, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const result of results.values()) counts[result.state]++;
+  return counts;
+}
+
+function buildDoc(input: TSaveRevision, previous: ArticleDoc): ArticleDoc {
+  try {
+    return input.doc !== undefined
+      ? normalizeArticleDoc(input.doc)
+      : normalizeArticleDoc(textToArticleDoc(input.text ?? '', previous));
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) {
+      throw new AppError('INVALID_INPUT', { userMessage: error.message, fieldErrors: { doc: [error.message] } });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Saves a new immutable revision on top of `baseRevisionId` and re-anchors all the
+ * article's annotations to it, in one transaction. A stale base gets 409: revision
+ * numbers are unique per article, so of two saves on the same base only one can land.
+ */
+export async function saveArticleRevision(options: {
+  userId: string;
+  articleId: string;
+  input: TSaveRevision;
+}): Promise<SavedRevision> {
+  const article = await getMemberArticle(options);
+  if (!can(article.role, 'article.edit')) {
+    throw new AppError('FORBIDDEN', { userMessage: 'Only editors and owners can edit the article text.' });
+  }
+  if (options.input.baseRevisionId !== article.revision.id) throw staleRevision();
+  const doc = buildDoc(options.input, article.revision.doc);
+  const text = docToPlainText(doc);
+  if (
+    text === article.revision.text &&
+    JSON.stringify(doc) === JSON.stringify(normalizeArticleDoc(article.revision.doc))
+  ) {
+    const unchanged = await db().annotation.groupBy({
+      by: ['anchorState'],
+      where: { articleId: article.id },
+      _count: true,
+    });
+    const anchors = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+    for (const group of unchanged) anchors[group.anchorState] = group._count;
+    return { revision: { ...article.revision }, anchors, created: false };
+  }
+  const contentHash = createHash('sha256').update(text).digest('hex');
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        const revision = await tx.articleRevision.create({
+          data: {
+            articleId: article.id,
+            number: article.revision.number + 1,
+            doc,
+            text,
+            contentHash,
+            authorId: options.userId,
+          },
+          select: { id: true, number: true },
+        });
+        const { stored, results } = await reanchorArticle(tx, article.id, text);
+        await writeAnchors(tx, revision.id, text, stored, results);
+        await tx.article.update({ where: { id: article.id }, data: { updatedAt: new Date() } });
+        const anchors = countStates(results);
+        await recordAuditEvent(tx, {
+          workspaceId: article.workspaceId,
+          actorId: options.userId,
+          action: 'article.revised',
+          objectType: 'article',
+          objectId: article.id,
+          before: { revisionId: article.revision.id, number: article.revision.number },
+          after: {
+            revisionId: revision.id,
+            number: revision.number,
+            contentHash,
+            anchors,
+            orphaned: [...results].filter(([, result]) => result.state === 'orphaned').map(([id]) => id),
+          },
+        });
+        return { revision: { ...revision, text, doc }, anchors, created: true };
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw staleRevision();
+    throw error;
+  }
+}
