@@ -26,7 +26,8 @@ export async function getMemberAnnotation(options: {
   });
   const role = found?.workspace.memberships[0]?.role;
   if (!found || !role) throw notFound();
-  const { workspace: _workspace, workspaceId, ...record } = found;
+  const { workspace, workspaceId, ...record } = found;
+  void workspace;
   return { record, workspaceId, role };
 }
 
