@@ -5,6 +5,14 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
     ignores: [
       '.next/**',
       '.data/**',

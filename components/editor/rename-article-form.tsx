@@ -33,7 +33,7 @@ export function RenameArticleForm({ articleId, title }: { articleId: string; tit
 
   if (!editing) {
     return (
-      <Button variant="ghost" className="-ml-3 text-xs" onClick={() => setEditing(true)}>
+      <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setEditing(true)}>
         Rename
       </Button>
     );
@@ -41,7 +41,7 @@ export function RenameArticleForm({ articleId, title }: { articleId: string; tit
   return (
     <form
       onSubmit={onSubmit}
-      className="mt-2 space-y-2"
+      className="mt-2 w-full space-y-2"
       onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}
     >
       {error ? <Alert>{error}</Alert> : null}

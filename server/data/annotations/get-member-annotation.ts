@@ -26,8 +26,7 @@ export async function getMemberAnnotation(options: {
   });
   const role = found?.workspace.memberships[0]?.role;
   if (!found || !role) throw notFound();
-  const { workspace, workspaceId, ...record } = found;
-  void workspace;
+  const { workspace: _membership, workspaceId, ...record } = found;
   return { record, workspaceId, role };
 }
 

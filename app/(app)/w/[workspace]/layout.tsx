@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { AppHeader } from '@/components/workspace/app-header';
-import { isAppError } from '@/lib/errors';
 import { requirePageUser } from '@/server/auth/session';
+import { orNotFound } from '@/server/pages/or-not-found';
 import { getMemberWorkspace, listUserWorkspaces } from '@/server/data/workspaces/get-member-workspace';
 
 export default async function WorkspaceLayout({
@@ -15,10 +14,7 @@ export default async function WorkspaceLayout({
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}`);
   const [workspace, workspaces] = await Promise.all([
-    getMemberWorkspace({ userId: user.id, slug }).catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-      throw error;
-    }),
+    orNotFound(getMemberWorkspace({ userId: user.id, slug })),
     listUserWorkspaces(user.id),
   ]);
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ArticleList } from '@/components/workspace/article-list';
 import { requirePageUser } from '@/server/auth/session';
 import { listWorkspaceArticles } from '@/server/data/articles/list-workspace-articles';
+import { orNotFound } from '@/server/pages/or-not-found';
 import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: 'Articles' };
 export default async function WorkspaceHomePage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}`);
-  const workspace = await getMemberWorkspace({ userId: user.id, slug });
+  const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
   const articles = await listWorkspaceArticles(workspace.id);
   return (
     <main className="mx-auto max-w-4xl px-4 py-10">

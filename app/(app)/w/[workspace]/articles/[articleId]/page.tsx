@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticleReader } from '@/components/editor/article-reader';
+import { ArticleAnnotator } from '@/components/editor/article-annotator';
 import { RenameArticleForm } from '@/components/editor/rename-article-form';
+import { recordToView } from '@/lib/domain/annotations/annotation-view';
 import { can } from '@/lib/domain/permissions/permissions';
-import { isAppError } from '@/lib/errors';
 import { requirePageUser } from '@/server/auth/session';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
+import { listArticleAnnotations } from '@/server/data/annotations/list-article-annotations';
+import { orNotFound } from '@/server/pages/or-not-found';
 import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
 
 type Params = Promise<{ workspace: string; articleId: string }>;
@@ -16,14 +18,11 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZ
 async function loadArticle(params: Params) {
   const { workspace: slug, articleId } = await params;
   const user = await requirePageUser(`/w/${slug}/articles/${articleId}`);
-  const workspace = await getMemberWorkspace({ userId: user.id, slug });
-  const article = await getMemberArticle({ userId: user.id, articleId }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
+  const article = await orNotFound(getMemberArticle({ userId: user.id, articleId }));
   // The article must belong to the workspace in the URL, not just to any of the user's.
   if (article.workspaceId !== workspace.id) notFound();
-  return { workspace, article };
+  return { user, workspace, article };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -32,31 +31,44 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
-  const { workspace, article } = await loadArticle(params);
+  const { user, workspace, article } = await loadArticle(params);
+  const annotations = await listArticleAnnotations({ userId: user.id, articleId: article.id });
   return (
-    <main className="mx-auto max-w-3xl px-4 py-10">
+    <main className="mx-auto max-w-6xl px-4 py-10">
       <nav className="mb-6 text-sm">
         <Link href={`/w/${workspace.slug}`} className="text-stone-500 hover:text-stone-800">
           ← All articles
         </Link>
       </nav>
       <article>
-        <header className="mb-8 border-b border-stone-200 pb-6">
+        <header className="mb-6 max-w-3xl">
           <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900">
             {article.title}
           </h1>
-          <p className="mt-3 text-sm text-stone-500">
-            Revision {article.revision.number} ·{' '}
-            <time dateTime={article.revision.createdAt.toISOString()}>
-              {dateFormat.format(article.revision.createdAt)}
-            </time>
-            {article.byline ? ` · ${article.byline}` : null}
-          </p>
-          {can(article.role, 'article.edit') ? (
-            <RenameArticleForm articleId={article.id} title={article.title} />
-          ) : null}
+          <div className="mt-3 flex flex-wrap items-center gap-x-3 text-sm text-stone-500">
+            <p>
+              Revision {article.revision.number} ·{' '}
+              <time dateTime={article.revision.createdAt.toISOString()}>
+                {dateFormat.format(article.revision.createdAt)}
+              </time>
+              {article.byline ? ` · ${article.byline}` : null}
+            </p>
+            {can(article.role, 'article.edit') ? (
+              <RenameArticleForm articleId={article.id} title={article.title} />
+            ) : null}
+          </div>
         </header>
-        <ArticleReader doc={article.revision.doc} />
+        <ArticleAnnotator
+          article={{ id: article.id, revisionId: article.revision.id, doc: article.revision.doc }}
+          initialAnnotations={annotations.map(recordToView)}
+          currentUserId={user.id}
+          permissions={{
+            annotate: can(article.role, 'annotation.create'),
+            editText: can(article.role, 'article.edit'),
+            changeAny: can(article.role, 'annotation.update.any'),
+            changeOwn: can(article.role, 'annotation.update.own'),
+          }}
+        />
       </article>
     </main>
   );

@@ -1,0 +1,157 @@
+'use client';
+
+import { useState } from 'react';
+import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
+import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
+import { STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
+
+type Props = {
+  annotation: AnnotationView;
+  active: boolean;
+  mayChange: boolean;
+  onGoTo: (id: string) => void;
+  onChange: (id: string, patch: { tag?: Tag; note?: string | null }) => Promise<boolean>;
+  onDelete: (id: string) => Promise<boolean>;
+};
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export function AnnotationCard({ annotation, active, mayChange, onGoTo, onChange, onDelete }: Props) {
+  const [editingNote, setEditingNote] = useState(false);
+  const [note, setNote] = useState(annotation.note ?? '');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const orphaned = annotation.state === 'orphaned';
+
+  return (
+    <li
+      id={`annotation-card-${annotation.id}`}
+      data-annotation-card={annotation.id}
+      data-state={annotation.state}
+      className={`rounded-lg border bg-white p-3 text-sm shadow-sm transition-colors ${active ? 'border-accent-600 ring-2 ring-accent-100' : 'border-stone-200'}`}
+    >
+      <div className="flex items-center justify-between gap-2">
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tagChipClass(annotation.tag)}`}
+        >
+          {tagLabel(annotation.tag)}
+        </span>
+        {annotation.state !== 'exact' ? (
+          <span
+            className={`text-xs font-medium ${orphaned ? 'text-red-700' : annotation.state === 'fuzzy' ? 'text-amber-700' : 'text-stone-500'}`}
+            title={STATE_HELP[annotation.state]}
+            data-testid="anchor-state"
+          >
+            {STATE_LABELS[annotation.state]}
+          </span>
+        ) : (
+          <span className="sr-only" data-testid="anchor-state">
+            {STATE_LABELS.exact}
+          </span>
+        )}
+      </div>
+      <button
+        type="button"
+        onClick={() => onGoTo(annotation.id)}
+        disabled={orphaned}
+        aria-label={orphaned ? `Orphaned quote: ${annotation.exact}` : `Go to passage: ${annotation.exact}`}
+        className="mt-2 block w-full rounded text-left disabled:cursor-default"
+      >
+        <blockquote className="line-clamp-3 border-l-2 border-stone-300 pl-2 font-serif text-stone-800">
+          {annotation.exact}
+        </blockquote>
+      </button>
+      {orphaned ? <p className="mt-1 text-xs text-red-700">{STATE_HELP.orphaned}</p> : null}
+      {editingNote ? (
+        <form
+          className="mt-2 space-y-1.5"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (await onChange(annotation.id, { note: note.trim() || null })) setEditingNote(false);
+          }}
+        >
+          <textarea
+            aria-label="Note"
+            autoFocus
+            value={note}
+            maxLength={NOTE_MAX_LENGTH}
+            onChange={(event) => setNote(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setEditingNote(false)}
+            className="block w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+            rows={3}
+          />
+          <div className="flex gap-2">
+            <button type="submit" className="rounded bg-accent-700 px-2 py-1 text-xs font-medium text-white">
+              Save note
+            </button>
+            <button
+              type="button"
+              onClick={() => setEditingNote(false)}
+              className="rounded px-2 py-1 text-xs text-stone-600"
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : annotation.note ? (
+        <p className="mt-2 whitespace-pre-wrap text-stone-700">{annotation.note}</p>
+      ) : null}
+      <p className="mt-2 text-xs text-stone-500">
+        {annotation.author?.name ?? 'Former member'} ·{' '}
+        <time dateTime={annotation.createdAt}>{timeFormat.format(new Date(annotation.createdAt))}</time>
+      </p>
+      {mayChange && !editingNote ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
+          <label className="sr-only" htmlFor={`tag-${annotation.id}`}>
+            Tag
+          </label>
+          <select
+            id={`tag-${annotation.id}`}
+            value={annotation.tag}
+            onChange={(event) => void onChange(annotation.id, { tag: event.target.value as Tag })}
+            className="rounded border border-stone-300 bg-white px-1 py-0.5 text-xs"
+          >
+            {TAGS.map((tag) => (
+              <option key={tag} value={tag}>
+                {tagLabel(tag)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            onClick={() => setEditingNote(true)}
+            className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100"
+          >
+            {annotation.note ? 'Edit note' : 'Add note'}
+          </button>
+          {confirmingDelete ? (
+            <span className="flex items-center gap-1 text-xs">
+              Delete?
+              <button
+                type="button"
+                onClick={() => void onDelete(annotation.id)}
+                className="rounded bg-red-700 px-1.5 py-0.5 font-medium text-white"
+              >
+                Delete
+              </button>
+              <button
+                type="button"
+                onClick={() => setConfirmingDelete(false)}
+                className="rounded px-1.5 py-0.5 text-stone-600"
+              >
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              onClick={() => setConfirmingDelete(true)}
+              className="ml-auto rounded px-1.5 py-0.5 text-xs text-red-700 hover:bg-red-50"
+            >
+              Delete
+            </button>
+          )}
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
+import {
+  annotationAuthors,
+  facetCounts,
+  filterAnnotations,
+  type AnnotationFilters,
+} from '@/lib/domain/annotations/filter-annotations';
+import { TAGS, type Tag } from '@/lib/domain/annotations/tags';
+import type { AnchorState } from '@/lib/domain/anchoring/types';
+import { AnnotationCard } from './annotation-card';
+import { STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
+
+type Props = {
+  annotations: AnnotationView[];
+  filters: AnnotationFilters;
+  onFiltersChange: (filters: AnnotationFilters) => void;
+  activeId: string | null;
+  mayChange: (annotation: AnnotationView) => boolean;
+  onGoTo: (id: string) => void;
+  onChange: (id: string, patch: { tag?: Tag; note?: string | null }) => Promise<boolean>;
+  onDelete: (id: string) => Promise<boolean>;
+};
+
+const STATES: AnchorState[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
+
+export function AnnotationSidebar({
+  annotations,
+  filters,
+  onFiltersChange,
+  activeId,
+  mayChange,
+  onGoTo,
+  onChange,
+  onDelete,
+}: Props) {
+  const visible = filterAnnotations(annotations, filters);
+  const counts = facetCounts(annotations, filters);
+  const authors = annotationAuthors(annotations);
+  const toggleTag = (tag: string) =>
+    onFiltersChange({
+      ...filters,
+      tags: filters.tags.includes(tag) ? filters.tags.filter((t) => t !== tag) : [...filters.tags, tag],
+    });
+
+  return (
+    <aside aria-label="Annotations" className="space-y-3">
+      <div className="flex items-baseline justify-between">
+        <h2 className="text-sm font-semibold text-stone-900">
+          Annotations <span className="font-normal text-stone-500">({annotations.length})</span>
+        </h2>
+        {visible.length !== annotations.length ? (
+          <button
+            type="button"
+            className="text-xs text-accent-700 hover:underline"
+            onClick={() => onFiltersChange({ tags: [], authorId: null, state: null })}
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      <div className="space-y-2" role="group" aria-label="Filter annotations">
+        <div className="flex flex-wrap gap-1.5">
+          {TAGS.map((tag) => (
+            <button
+              key={tag}
+              type="button"
+              aria-pressed={filters.tags.includes(tag)}
+              onClick={() => toggleTag(tag)}
+              className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset aria-pressed:ring-2 aria-pressed:ring-stone-700 ${tagChipClass(tag)}`}
+            >
+              {tagLabel(tag)} <span className="tabular-nums opacity-70">{counts.tags[tag] ?? 0}</span>
+            </button>
+          ))}
+        </div>
+        <div className="grid grid-cols-2 gap-2">
+          <label className="text-xs text-stone-600">
+            Author
+            <select
+              value={filters.authorId ?? ''}
+              onChange={(event) => onFiltersChange({ ...filters, authorId: event.target.value || null })}
+              className="mt-0.5 block w-full rounded border border-stone-300 bg-white px-1 py-1 text-xs text-stone-800"
+            >
+              <option value="">Everyone</option>
+              {authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name} ({counts.authors[author.id] ?? 0})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs text-stone-600">
+            State
+            <select
+              value={filters.state ?? ''}
+              onChange={(event) =>
+                onFiltersChange({ ...filters, state: (event.target.value || null) as AnchorState | null })
+              }
+              className="mt-0.5 block w-full rounded border border-stone-300 bg-white px-1 py-1 text-xs text-stone-800"
+            >
+              <option value="">Any state</option>
+              {STATES.map((state) => (
+                <option key={state} value={state}>
+                  {STATE_LABELS[state]} ({counts.states[state] ?? 0})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {annotations.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-500">
+          No annotations yet. Select text in the article, then choose a tag or press 1, 2 or 3.
+        </p>
+      ) : visible.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-500">
+          No annotation matches these filters.
+        </p>
+      ) : (
+        <ol className="space-y-2" aria-label="Annotations in document order">
+          {visible.map((annotation) => (
+            <AnnotationCard
+              key={`${annotation.id}-${annotation.version}`}
+              annotation={annotation}
+              active={annotation.id === activeId}
+              mayChange={mayChange(annotation)}
+              onGoTo={onGoTo}
+              onChange={onChange}
+              onDelete={onDelete}
+            />
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,84 @@
+// Browser-side calls to the annotation API, returning views or a message to show.
+import { webAnnotationToView, type AnnotationView } from '@/lib/domain/annotations/annotation-view';
+import type { Tag } from '@/lib/domain/annotations/tags';
+import type { WebAnnotation } from '@/lib/domain/annotations/web-annotation';
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+
+async function call<T>(
+  url: string,
+  init: RequestInit,
+  read: (response: Response) => Promise<T>,
+): Promise<ApiResult<T>> {
+  try {
+    const response = await fetch(url, {
+      ...init,
+      headers: init.body ? { 'content-type': 'application/json' } : undefined,
+    });
+    if (response.ok) return { ok: true, value: await read(response) };
+    const json = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return {
+      ok: false,
+      status: response.status,
+      message: json?.error?.message ?? `The server answered ${response.status}.`,
+    };
+  } catch {
+    return { ok: false, status: 0, message: 'We could not reach the server. Check your connection and try again.' };
+  }
+}
+
+const asView = async (response: Response) => webAnnotationToView((await response.json()) as WebAnnotation);
+
+export function createAnnotation(
+  articleId: string,
+  input: { tag: Tag; note: string | null; start: number; end: number; exact: string },
+) {
+  const body: { type: 'TextualBody'; purpose: string; value: string }[] = [
+    { type: 'TextualBody', purpose: 'tagging', value: input.tag },
+  ];
+  if (input.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: input.note });
+  return call(
+    `/api/articles/${articleId}/annotations`,
+    {
+      method: 'POST',
+      body: JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        body,
+        target: {
+          selector: [
+            { type: 'TextQuoteSelector', exact: input.exact },
+            { type: 'TextPositionSelector', start: input.start, end: input.end },
+          ],
+        },
+      }),
+    },
+    asView,
+  );
+}
+
+export function updateAnnotation(id: string, patch: { tag?: Tag; note?: string | null; version: number }) {
+  return call(`/api/annotations/${id}`, { method: 'PATCH', body: JSON.stringify(patch) }, asView);
+}
+
+export function deleteAnnotation(id: string) {
+  return call(`/api/annotations/${id}`, { method: 'DELETE' }, async () => undefined);
+}
+
+export function listAnnotations(articleId: string) {
+  return call(`/api/articles/${articleId}/annotations`, { method: 'GET' }, async (response) => {
+    const collection = (await response.json()) as { first: { items: WebAnnotation[] } };
+    return collection.first.items.map(webAnnotationToView);
+  });
+}
+
+export function saveRevision(articleId: string, input: { doc: unknown; baseRevisionId: string }) {
+  return call(
+    `/api/articles/${articleId}`,
+    { method: 'PUT', body: JSON.stringify(input) },
+    async (response) =>
+      (await response.json()) as { revisionId: string; revisionNumber: number; text: string; created: boolean },
+  );
+}
+
+export type { AnnotationView };

@@ -1,0 +1,30 @@
+import { TAG_LABELS, type Tag } from '@/lib/domain/annotations/tags';
+
+/** Chip colours match the highlight colours in globals.css. */
+export const TAG_CHIP: Record<Tag, string> = {
+  finding: 'bg-amber-100 text-amber-900 ring-amber-300',
+  quote: 'bg-sky-100 text-sky-900 ring-sky-300',
+  rebuttal: 'bg-rose-100 text-rose-900 ring-rose-300',
+};
+
+export function tagLabel(tag: string): string {
+  return TAG_LABELS[tag as Tag] ?? tag;
+}
+
+export function tagChipClass(tag: string): string {
+  return TAG_CHIP[tag as Tag] ?? 'bg-stone-100 text-stone-800 ring-stone-300';
+}
+
+export const STATE_LABELS = {
+  exact: 'Anchored',
+  moved: 'Moved',
+  fuzzy: 'Text changed',
+  orphaned: 'Orphaned',
+} as const;
+
+export const STATE_HELP = {
+  exact: 'Still on the same words, at the same place.',
+  moved: 'Still on the same words, which moved in a later revision.',
+  fuzzy: 'The words changed slightly in a later revision; check the highlight.',
+  orphaned: 'The passage is gone from the current revision; the quote is kept here.',
+} as const;

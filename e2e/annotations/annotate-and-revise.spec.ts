@@ -1,0 +1,171 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { selectArticleText } from '../fixtures/select-text';
+import { signIn } from '../fixtures/users';
+import { E2E_PASSWORD, OUTSIDER, REVIEW_WORKSPACE, TEAM } from '../fixtures/workspaces';
+
+const QUOTE = 'We need to take away children';
+const OVERLAP = 'take away children,” Sessions told';
+
+// One review, step by step: each test builds on the annotations of the one before.
+test.describe.configure({ mode: 'serial' });
+
+let articlePath = '';
+
+async function openAs(browser: Browser, member: { email: string }): Promise<Page> {
+  const page = await browser.newPage();
+  await signIn(page, { email: member.email, password: E2E_PASSWORD });
+  if (!articlePath) {
+    await page.goto(`/w/${REVIEW_WORKSPACE.slug}`);
+    await page.getByRole('link', { name: /Driving Force/ }).click();
+    await expect(page).toHaveURL(/\/articles\/[0-9a-f-]{36}$/);
+    articlePath = new URL(page.url()).pathname;
+  } else {
+    await page.goto(articlePath);
+  }
+  await expect(page.getByTestId('article-editor')).toBeVisible();
+  return page;
+}
+
+/** The text of one annotation's highlight, joined over the pieces overlapping highlights split it into. */
+async function highlightedText(page: Page, cardQuote: string): Promise<string> {
+  const card = page.locator('[data-annotation-card]').filter({ hasText: cardQuote }).first();
+  const id = await card.getAttribute('data-annotation-card');
+  const pieces = await page.getByTestId('article-editor').locator(`mark[data-annotation-id="${id}"]`).allTextContents();
+  return pieces.join('');
+}
+
+/** Highlights in the article (not the legend), optionally of one tag. */
+function marks(page: Page, tag?: string) {
+  return page.getByTestId('article-editor').locator(tag ? `mark[data-tag="${tag}"]` : 'mark[data-annotation-id]');
+}
+
+function card(page: Page, quote: string) {
+  return page
+    .locator('[data-annotation-card]')
+    .filter({ has: page.locator('blockquote', { hasText: new RegExp(`^${quote}$`) }) });
+}
+
+test('a reviewer tags a quote with key 2', async ({ browser }) => {
+  const page = await openAs(browser, TEAM.reviewerA);
+  await selectArticleText(page, QUOTE);
+  await expect(page.getByRole('toolbar', { name: 'Tag the selected text' })).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(marks(page, 'quote')).toHaveText(QUOTE);
+  await expect(card(page, QUOTE)).toContainText('Quote');
+  await expect(card(page, QUOTE)).toContainText(TEAM.reviewerA.name);
+  await expect(marks(page, 'quote')).toHaveAttribute('title', `Quote by ${TEAM.reviewerA.name}`);
+  await page.close();
+});
+
+test('another reviewer sees it after reload and tags an overlapping span as a rebuttal with a note', async ({
+  browser,
+}) => {
+  const page = await openAs(browser, TEAM.reviewerB);
+  await expect(card(page, QUOTE)).toBeVisible();
+  expect(await highlightedText(page, QUOTE)).toBe(QUOTE);
+  await selectArticleText(page, OVERLAP);
+  const toolbar = page.getByRole('toolbar', { name: 'Tag the selected text' });
+  await toolbar.getByRole('button', { name: '+ Note' }).click();
+  await toolbar.getByLabel('Note').fill('Participants’ notes, not a recording: check the wording.');
+  await toolbar.getByRole('button', { name: /Rebuttal/ }).click();
+  await expect(card(page, OVERLAP)).toContainText('Participants’ notes, not a recording');
+  expect(await highlightedText(page, OVERLAP)).toBe(OVERLAP);
+  expect(await highlightedText(page, QUOTE)).toBe(QUOTE);
+
+  // The sidebar filters by tag, with counts.
+  const filters = page.getByRole('group', { name: 'Filter annotations' });
+  await expect(filters.getByRole('button', { name: 'Rebuttal 1' })).toBeVisible();
+  await filters.getByRole('button', { name: 'Rebuttal 1' }).click();
+  await expect(page.locator('[data-annotation-card]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.locator('[data-annotation-card]')).toHaveCount(2);
+  await page.close();
+});
+
+test('a viewer sees the highlights but gets no toolbar and cannot tag', async ({ browser }) => {
+  const page = await openAs(browser, TEAM.viewer);
+  await expect(marks(page, 'quote').first()).toBeVisible();
+  await expect(marks(page, 'rebuttal').first()).toBeVisible();
+  await selectArticleText(page, 'deeply concerned');
+  await page.keyboard.press('1');
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  await expect(marks(page, 'finding')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Edit text' })).toHaveCount(0);
+  await expect(page.locator('[data-annotation-card]').getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  await page.close();
+});
+
+test('an editor changes the paragraph before; both highlights stay on their words as moved', async ({ browser }) => {
+  const page = await openAs(browser, TEAM.editor);
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await selectArticleText(page, 'pushed the policy to prosecutors');
+  await page.keyboard.type('pressed the policy on federal prosecutors');
+  await page.getByRole('button', { name: 'Save revision' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved revision 2. Annotations: 2 moved.');
+  await expect(page.getByText('Revision 2')).toBeVisible();
+  expect(await highlightedText(page, QUOTE)).toBe(QUOTE);
+  expect(await highlightedText(page, OVERLAP)).toBe(OVERLAP);
+  await expect(card(page, QUOTE).getByTestId('anchor-state')).toHaveText('Moved');
+  await expect(card(page, OVERLAP).getByTestId('anchor-state')).toHaveText('Moved');
+
+  await page.reload();
+  expect(await highlightedText(page, QUOTE)).toBe(QUOTE);
+  await page.close();
+});
+
+test('an editor deletes the quoted sentence; the annotations are listed as orphaned with their quotes', async ({
+  browser,
+}) => {
+  const page = await openAs(browser, TEAM.editor);
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await selectArticleText(
+    page,
+    '“We need to take away children,” Sessions told the prosecutors, according to participants’ notes. ',
+  );
+  await page.keyboard.press('Backspace');
+  await page.getByRole('button', { name: 'Save revision' }).click();
+  await expect(page.getByRole('status')).toContainText('2 orphaned');
+  for (const quote of [QUOTE, OVERLAP]) {
+    await expect(card(page, quote).getByTestId('anchor-state')).toHaveText('Orphaned');
+  }
+  await expect(page.getByTestId('article-editor').locator('mark[data-annotation-id]')).toHaveCount(0);
+  await page.getByLabel('State').selectOption('orphaned');
+  await expect(page.locator('[data-annotation-card]')).toHaveCount(2);
+  await page.close();
+});
+
+test('a member of another workspace gets 404 from the API for all of it', async ({ browser }) => {
+  const member = await openAs(browser, TEAM.reviewerA);
+  const articleId = articlePath.split('/').at(-1)!;
+  const collection = await (await member.request.get(`/api/articles/${articleId}/annotations`)).json();
+  expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+  const annotationUrl = new URL(collection.first.items[0].id).pathname;
+  await member.close();
+
+  const outsider = await browser.newPage();
+  await signIn(outsider, { email: OUTSIDER.email, password: E2E_PASSWORD });
+  const api = outsider.request;
+  expect((await api.get(`/api/articles/${articleId}`)).status()).toBe(404);
+  expect((await api.get(`/api/articles/${articleId}/annotations`)).status()).toBe(404);
+  const post = await api.post(`/api/articles/${articleId}/annotations`, {
+    data: {
+      type: 'Annotation',
+      body: { purpose: 'tagging', value: 'finding' },
+      target: { selector: { type: 'TextPositionSelector', start: 0, end: 5 } },
+    },
+  });
+  expect(post.status()).toBe(404);
+  expect(
+    (
+      await api.put(`/api/articles/${articleId}`, {
+        data: { text: 'x', baseRevisionId: '00000000-0000-7000-8000-000000000000' },
+      })
+    ).status(),
+  ).toBe(404);
+  expect((await api.get(annotationUrl)).status()).toBe(404);
+  expect((await api.patch(annotationUrl, { data: { tag: 'finding' } })).status()).toBe(404);
+  expect((await api.delete(annotationUrl)).status()).toBe(404);
+  await outsider.goto(articlePath);
+  await expect(outsider.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await outsider.close();
+});

@@ -1,0 +1,49 @@
+// The annotation as the browser works with it: plain JSON, no Dates.
+import type { AnchorState } from '../anchoring/types';
+import type { AnnotationRecord, WebAnnotation } from './web-annotation';
+
+export type AnnotationView = {
+  id: string;
+  tag: string;
+  note: string | null;
+  exact: string;
+  start: number;
+  end: number;
+  state: AnchorState;
+  version: number;
+  createdAt: string;
+  author: { id: string; name: string } | null;
+};
+
+export function recordToView(record: AnnotationRecord): AnnotationView {
+  return {
+    id: record.id,
+    tag: record.tag,
+    note: record.note,
+    exact: record.quoteExact,
+    start: record.posStart,
+    end: record.posEnd,
+    state: record.anchorState,
+    version: record.version,
+    createdAt: record.createdAt.toISOString(),
+    author: record.author,
+  };
+}
+
+/** Reads our own API's Web Annotation back into a view (ids are URLs ending in the row id). */
+export function webAnnotationToView(annotation: WebAnnotation): AnnotationView {
+  const [quote, position] = annotation.target.selector;
+  const lastSegment = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+  return {
+    id: lastSegment(annotation.id),
+    tag: annotation.body.find((body) => body.purpose === 'tagging')?.value ?? '',
+    note: annotation.body.find((body) => body.purpose === 'commenting')?.value ?? null,
+    exact: quote.exact,
+    start: position.start,
+    end: position.end,
+    state: annotation.anchorState,
+    version: annotation.version,
+    createdAt: annotation.created,
+    author: annotation.creator ? { id: lastSegment(annotation.creator.id), name: annotation.creator.name } : null,
+  };
+}

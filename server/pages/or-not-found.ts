@@ -1,0 +1,13 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { isAppError } from '@/lib/errors';
+
+/** For pages: a "not found" from the data layer becomes Next.js's 404 page. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
