@@ -29,6 +29,12 @@ export function AppHeader({ user, workspace, workspaces }: Props) {
           <span className="hidden text-sm text-stone-600 sm:inline" title={user.email}>
             {user.name}
           </span>
+          <Link
+            href="/settings/tokens"
+            className="rounded-md px-2 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-stone-900"
+          >
+            API tokens
+          </Link>
           <SignOutButton />
         </div>
       </div>
