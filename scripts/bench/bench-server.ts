@@ -1,0 +1,47 @@
+// Shared by the HTTP and browser benchmarks: a production server on a throw-away database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../db/schema-engine';
+
+const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export async function ensureBuild(): Promise<void> {
+  if (existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) return;
+  console.log('Building the app once…');
+  await new Promise((resolve, reject) =>
+    spawn(process.execPath, [nextBin, 'build'], { cwd: projectRoot, stdio: 'inherit' }).on('exit', (code) =>
+      code ? reject(new Error(`next build exited with ${code}`)) : resolve(null),
+    ),
+  );
+}
+
+export async function startServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }) {
+  await ensureBuild();
+  const origin = `http://127.0.0.1:${options.port}`;
+  const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: 'bench-secret-not-for-production',
+      NEXTAUTH_URL: origin,
+      NODE_ENV: 'production',
+      ...options.env,
+    },
+  });
+  for (let i = 0; ; i++) {
+    if (await fetch(`${origin}/signin`).then((r) => r.ok, () => false)) break;
+    if (i > 240) throw new Error(`Server did not start on ${origin}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.on('exit', () => resolve());
+        server.kill('SIGTERM');
+      }),
+  };
+}
