@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import {
   annotationAuthors,
@@ -24,6 +25,8 @@ type Props = {
 };
 
 const STATES: AnchorState[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
+/** Cards rendered at first; thousands of cards would slow the page for no reader's benefit. */
+const PAGE_SIZE = 100;
 
 export function AnnotationSidebar({
   annotations,
@@ -35,7 +38,11 @@ export function AnnotationSidebar({
   onChange,
   onDelete,
 }: Props) {
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const visible = filterAnnotations(annotations, filters);
+  // The active card is always shown, even past the limit, so focusing a highlight finds its card.
+  const activeIndex = activeId ? visible.findIndex((annotation) => annotation.id === activeId) : -1;
+  const shown = visible.slice(0, Math.max(limit, activeIndex + 1));
   const counts = facetCounts(annotations, filters);
   const authors = annotationAuthors(annotations);
   const toggleTag = (tag: string) =>
@@ -119,7 +126,7 @@ export function AnnotationSidebar({
         </p>
       ) : (
         <ol className="space-y-2" aria-label="Annotations in document order">
-          {visible.map((annotation) => (
+          {shown.map((annotation) => (
             <AnnotationCard
               key={`${annotation.id}-${annotation.version}`}
               annotation={annotation}
@@ -132,6 +139,15 @@ export function AnnotationSidebar({
           ))}
         </ol>
       )}
+      {shown.length < visible.length ? (
+        <button
+          type="button"
+          onClick={() => setLimit((current) => current + PAGE_SIZE * 5)}
+          className="w-full rounded-md border border-stone-300 bg-white py-2 text-sm font-medium text-stone-700 hover:bg-stone-50"
+        >
+          Show more ({visible.length - shown.length} not shown)
+        </button>
+      ) : null}
     </aside>
   );
 }

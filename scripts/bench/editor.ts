@@ -96,7 +96,28 @@ try {
       { capture: true },
     );
   });
+  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
   await page.keyboard.type('x'.repeat(KEYSTROKES), { delay: 15 });
+  if (process.env.BENCH_TRACE) {
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number }[] };
+    const totals = new Map<string, number>();
+    for (const event of trace.traceEvents) if (event.ph === 'X' && event.dur) totals.set(event.name, (totals.get(event.name) ?? 0) + event.dur / 1000);
+    console.log([...totals].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${v.toFixed(0)} ms\t${k}`).join('\n'));
+  }
+  if (cdp) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
+    const self = new Map<string, number>();
+    for (const node of profile.nodes) {
+      const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0));
+    }
+    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v}\t${k}`).join('\n'));
+  }
   await page.waitForTimeout(200);
   const keystrokes = await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes);
 
