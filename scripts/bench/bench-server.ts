@@ -19,7 +19,9 @@ export async function ensureBuild(): Promise<void> {
 export async function startServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }) {
   await ensureBuild();
   const origin = `http://127.0.0.1:${options.port}`;
-  const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
+  // BENCH_CPU_PROFILE=dir writes a V8 CPU profile of the server there on exit.
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const server: ChildProcess = spawn(process.execPath, [...profile, nextBin, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
     cwd: projectRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

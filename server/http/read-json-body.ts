@@ -16,7 +16,10 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client went away mid-body (e.g. a cancelled request): nothing to process.
+      throw new AppError('INVALID_JSON', { userMessage: 'The request body could not be read.' });
+    });
     if (done) break;
     received += value.byteLength;
     if (received > limit) {

@@ -1,0 +1,38 @@
+import 'server-only';
+import type { Role } from '@/lib/domain/permissions/permissions';
+import { AppError } from '@/lib/errors';
+import { db } from '../../db';
+
+export type MemberArticleText = {
+  id: string;
+  workspaceId: string;
+  revisionId: string;
+  text: string;
+  role: Role;
+  userName: string;
+};
+
+const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
+
+/**
+ * The hot path of annotating: the current revision's text and the caller's role, in one
+ * query, without the document JSON. "Not found" unless the caller is a member.
+ */
+export async function getArticleTextForMember(options: {
+  userId: string;
+  articleId: string;
+}): Promise<MemberArticleText> {
+  if (!/^[0-9a-f-]{36}$/i.test(options.articleId)) throw notFound();
+  const rows = await db().$queryRaw<MemberArticleText[]>`
+    SELECT a.id, a."workspaceId", r.id AS "revisionId", r.text, m.role::text AS role, u.name AS "userName"
+    FROM "Article" a
+    JOIN "Membership" m ON m."workspaceId" = a."workspaceId" AND m."userId" = ${options.userId}::uuid
+    JOIN "User" u ON u.id = m."userId"
+    JOIN LATERAL (
+      SELECT id, text FROM "ArticleRevision" WHERE "articleId" = a.id ORDER BY number DESC LIMIT 1
+    ) r ON true
+    WHERE a.id = ${options.articleId}::uuid`;
+  const row = rows[0];
+  if (!row) throw notFound();
+  return row;
+}
