@@ -31,15 +31,21 @@ const ZSelector = z.discriminatedUnion('type', [ZQuoteSelector, ZPositionSelecto
   error: 'Selectors must be TextQuoteSelector or TextPositionSelector.',
 });
 
+/** The model allows a single body or selector where a list is expected. */
+const asArray = (value: unknown) => (Array.isArray(value) ? value : [value]);
+
 /** A W3C Web Annotation as POSTed: one tagging body, at most one commenting body, quote and position selectors. */
 export const ZCreateAnnotation = z
   .object({
     '@context': z.unknown().optional(),
     type: z.literal('Annotation').optional(),
-    body: z.union([ZBody, z.array(ZBody).min(1).max(2)]).transform((body) => (Array.isArray(body) ? body : [body])),
+    body: z.preprocess(asArray, z.array(ZBody).min(1, 'Give a tagging body.').max(2, 'Give at most two bodies.')),
     target: z.object({
       source: z.string().max(2_000).optional(),
-      selector: z.union([ZSelector, z.array(ZSelector).min(1).max(2)]).transform((s) => (Array.isArray(s) ? s : [s])),
+      selector: z.preprocess(
+        asArray,
+        z.array(ZSelector).min(1, 'Give a selector.').max(2, 'Give at most two selectors.'),
+      ),
     }),
   })
   .transform((annotation, context) => {

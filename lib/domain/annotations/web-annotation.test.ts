@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { recordToView, webAnnotationToView } from './annotation-view';
+import {
+  ANNO_CONTEXT,
+  resourceUrls,
+  toAnnotationCollection,
+  toWebAnnotation,
+  type AnnotationRecord,
+} from './web-annotation';
+
+const record: AnnotationRecord = {
+  id: '01900000-0000-7000-8000-000000000001',
+  articleId: 'article-1',
+  tag: 'rebuttal',
+  note: 'Not in the report',
+  quoteExact: 'driving force',
+  quotePrefix: 'were a “',
+  quoteSuffix: '” behind',
+  posStart: 40,
+  posEnd: 53,
+  anchorState: 'moved',
+  revisionId: 'rev-2',
+  version: 3,
+  createdAt: new Date('2026-11-22T10:00:00Z'),
+  updatedAt: new Date('2026-11-22T11:00:00Z'),
+  author: { id: 'user-1', name: 'Ada' },
+};
+const urls = resourceUrls('https://marginalia.example');
+
+describe('toWebAnnotation', () => {
+  it('produces the W3C Web Annotation shape with tagging and commenting bodies and both selectors', () => {
+    const annotation = toWebAnnotation(record, urls);
+    expect(annotation).toEqual({
+      '@context': ANNO_CONTEXT,
+      id: 'https://marginalia.example/api/annotations/01900000-0000-7000-8000-000000000001',
+      type: 'Annotation',
+      motivation: 'tagging',
+      creator: { id: 'https://marginalia.example/users/user-1', type: 'Person', name: 'Ada' },
+      created: '2026-11-22T10:00:00.000Z',
+      modified: '2026-11-22T11:00:00.000Z',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'rebuttal' },
+        { type: 'TextualBody', purpose: 'commenting', value: 'Not in the report', format: 'text/plain' },
+      ],
+      target: {
+        source: 'https://marginalia.example/api/articles/article-1',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'driving force', prefix: 'were a “', suffix: '” behind' },
+          { type: 'TextPositionSelector', start: 40, end: 53 },
+        ],
+      },
+      anchorState: 'moved',
+      revision: 'rev-2',
+      version: 3,
+    });
+  });
+
+  it('omits the commenting body without a note and the creator without an author', () => {
+    const annotation = toWebAnnotation({ ...record, note: null, author: null }, urls);
+    expect(annotation.body).toHaveLength(1);
+    expect(annotation).not.toHaveProperty('creator');
+  });
+
+  it('wraps annotations in an AnnotationCollection with one page', () => {
+    const collection = toAnnotationCollection('https://x/c', [toWebAnnotation(record, urls)]);
+    expect(collection).toMatchObject({
+      type: 'AnnotationCollection',
+      total: 1,
+      first: { type: 'AnnotationPage', items: [expect.any(Object)] },
+    });
+  });
+
+  it('reads back into the same view as the record gives', () => {
+    expect(webAnnotationToView(toWebAnnotation(record, urls))).toEqual(recordToView(record));
+  });
+});
