@@ -23,13 +23,23 @@ const counts: Record<AnchorState, number> = { exact: 0, moved: 0, fuzzy: 0, orph
 let wrong = 0;
 results.forEach((result, i) => {
   counts[result.state]++;
-  if ((result.state === 'exact' || result.state === 'moved') && newText.slice(result.start, result.end) !== anchors[i]!.quote.exact) wrong++;
+  if (
+    (result.state === 'exact' || result.state === 'moved') &&
+    newText.slice(result.start, result.end) !== anchors[i]!.quote.exact
+  )
+    wrong++;
 });
 
 const words = oldText.split(/\s+/).length;
-console.log(`bench:anchoring  article: ${words.toLocaleString('en')} words, ${paragraphs.length} paragraphs, ${oldText.length.toLocaleString('en')} chars`);
+console.log(
+  `bench:anchoring  article: ${words.toLocaleString('en')} words, ${paragraphs.length} paragraphs, ${oldText.length.toLocaleString('en')} chars`,
+);
 console.log(`  annotations: ${anchors.length}, revision: 5% of paragraphs edited, 1 moved, 1 deleted`);
-console.log(`  re-anchor all: median ${runs[3]!.toFixed(1)} ms, min ${runs[0]!.toFixed(1)} ms, max ${runs.at(-1)!.toFixed(1)} ms (7 runs after 1 warm-up; target <= 500 ms)`);
-console.log(`  states: exact ${counts.exact}, moved ${counts.moved}, fuzzy ${counts.fuzzy}, orphaned ${counts.orphaned}`);
+console.log(
+  `  re-anchor all: median ${runs[3]!.toFixed(1)} ms, min ${runs[0]!.toFixed(1)} ms, max ${runs.at(-1)!.toFixed(1)} ms (7 runs after 1 warm-up; target <= 500 ms)`,
+);
+console.log(
+  `  states: exact ${counts.exact}, moved ${counts.moved}, fuzzy ${counts.fuzzy}, orphaned ${counts.orphaned}`,
+);
 console.log(`  exact/moved on the wrong text: ${wrong}`);
 if (wrong) process.exit(1);

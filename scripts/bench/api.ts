@@ -15,7 +15,12 @@ const DATABASE = 'marginalia_bench_api';
 
 type Result = { label: string; rps: number; p50: number; p99: number; ok: number; errors: number };
 
-async function load(label: string, url: string, headers: Record<string, string>, body: (i: number) => string): Promise<Result> {
+async function load(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  body: (i: number) => string,
+): Promise<Result> {
   let i = 0;
   const run = async (seconds: number) =>
     autocannon({
@@ -54,10 +59,19 @@ await database.$disconnect();
 const server = await startServer({ port: PORT, databaseUrl, env: { MARGINALIA_BENCH_ROUTES: '1' } });
 
 try {
-  const words = [...revision.text.matchAll(/\S+/g)].map((match) => [match.index!, match.index! + match[0].length] as const);
+  const words = [...revision.text.matchAll(/\S+/g)].map(
+    (match) => [match.index!, match.index! + match[0].length] as const,
+  );
   const span = (i: number) => words[i % words.length]!;
   const baseline = await load('baseline: raw INSERT', `http://127.0.0.1:${PORT}/api/bench/raw-insert`, {}, (i) =>
-    JSON.stringify({ articleId: article.id, workspaceId: workspace.id, revisionId: revision.id, authorId: user.id, start: span(i)[0], end: span(i)[1] }),
+    JSON.stringify({
+      articleId: article.id,
+      workspaceId: workspace.id,
+      revisionId: revision.id,
+      authorId: user.id,
+      start: span(i)[0],
+      end: span(i)[1],
+    }),
   );
   const app = await load(
     'POST /api/articles/{id}/annotations',
@@ -68,15 +82,24 @@ try {
       return JSON.stringify({
         type: 'Annotation',
         body: [{ type: 'TextualBody', purpose: 'tagging', value: 'quote' }],
-        target: { selector: [{ type: 'TextQuoteSelector', exact: revision.text.slice(start, end) }, { type: 'TextPositionSelector', start, end }] },
+        target: {
+          selector: [
+            { type: 'TextQuoteSelector', exact: revision.text.slice(start, end) },
+            { type: 'TextPositionSelector', start, end },
+          ],
+        },
       });
     },
   );
   console.log(`bench:api  ${CONNECTIONS} concurrent clients, ${DURATION} s each, after a 3 s warm-up`);
   for (const r of [baseline, app]) {
-    console.log(`  ${r.label.padEnd(36)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   2xx ${r.ok}   errors ${r.errors}`);
+    console.log(
+      `  ${r.label.padEnd(36)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   2xx ${r.ok}   errors ${r.errors}`,
+    );
   }
-  console.log(`  ratio: ${(app.rps / baseline.rps).toFixed(2)}x the baseline's throughput (target >= 0.8x); p99 ${app.p99} ms (target <= 25 ms)`);
+  console.log(
+    `  ratio: ${(app.rps / baseline.rps).toFixed(2)}x the baseline's throughput (target >= 0.8x); p99 ${app.p99} ms (target <= 25 ms)`,
+  );
 } finally {
   await server.stop();
   await dropDatabase(adminUrl, DATABASE);

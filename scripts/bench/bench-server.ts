@@ -20,21 +20,33 @@ export async function startServer(options: { port: number; databaseUrl: string; 
   await ensureBuild();
   const origin = `http://127.0.0.1:${options.port}`;
   // BENCH_CPU_PROFILE=dir writes a V8 CPU profile of the server there on exit.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const server: ChildProcess = spawn(process.execPath, [...profile, nextBin, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_SECRET: 'bench-secret-not-for-production',
-      NEXTAUTH_URL: origin,
-      NODE_ENV: 'production',
-      ...options.env,
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [...profile, nextBin, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        NEXTAUTH_SECRET: 'bench-secret-not-for-production',
+        NEXTAUTH_URL: origin,
+        NODE_ENV: 'production',
+        ...options.env,
+      },
     },
-  });
+  );
   for (let i = 0; ; i++) {
-    if (await fetch(`${origin}/signin`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${origin}/signin`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 240) throw new Error(`Server did not start on ${origin}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

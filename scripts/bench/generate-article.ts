@@ -11,7 +11,24 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sa', 'tor', 'vel', 'nu', 'pra', 'dis', 'on', 'gre', 'mat', 'sel', 'qui', 'bar'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'sa',
+  'tor',
+  'vel',
+  'nu',
+  'pra',
+  'dis',
+  'on',
+  'gre',
+  'mat',
+  'sel',
+  'qui',
+  'bar',
+];
 
 function makeVocabulary(random: () => number, size: number): string[] {
   const words = new Set<string>(['the', 'a', 'of', 'to', 'and', 'in', 'report', 'said', 'policy', 'children']);

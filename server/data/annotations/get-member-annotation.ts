@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@/lib/validation/ids';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { can, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
@@ -15,7 +16,7 @@ export async function getMemberAnnotation(options: {
   userId: string;
   annotationId: string;
 }): Promise<MemberAnnotation> {
-  if (!/^[0-9a-f-]{36}$/i.test(options.annotationId)) throw notFound();
+  if (!isUuid(options.annotationId)) throw notFound();
   const found = await db().annotation.findFirst({
     where: { id: options.annotationId, workspace: { memberships: { some: { userId: options.userId } } } },
     select: {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@/lib/validation/ids';
 import type { Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
@@ -22,7 +23,7 @@ export async function getArticleTextForMember(options: {
   userId: string;
   articleId: string;
 }): Promise<MemberArticleText> {
-  if (!/^[0-9a-f-]{36}$/i.test(options.articleId)) throw notFound();
+  if (!isUuid(options.articleId)) throw notFound();
   const rows = await db().$queryRaw<MemberArticleText[]>`
     SELECT a.id, a."workspaceId", r.id AS "revisionId", r.text, m.role::text AS role, u.name AS "userName"
     FROM "Article" a

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import type { ArticleDoc } from '@/lib/domain/document/article-doc';
 import type { Role } from '@/lib/domain/permissions/permissions';
@@ -21,7 +22,7 @@ const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This article do
 
 /** The article with its latest revision, if the user is a member of its workspace; else "not found". */
 export async function getMemberArticle(options: { userId: string; articleId: string }): Promise<MemberArticle> {
-  if (!/^[0-9a-f-]{36}$/i.test(options.articleId)) throw notFound();
+  if (!isUuid(options.articleId)) throw notFound();
   const article = await db().article.findFirst({
     where: { id: options.articleId, workspace: { memberships: { some: { userId: options.userId } } } },
     include: {

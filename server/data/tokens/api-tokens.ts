@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import { generateApiToken } from '../../auth/api-tokens';
 import { db } from '../../db';
@@ -43,7 +44,7 @@ export async function createApiToken(options: { userId: string; name: string }) 
 
 export async function revokeApiToken(options: { userId: string; tokenId: string }): Promise<void> {
   const notFound = new AppError('NOT_FOUND', { userMessage: 'This token does not exist.' });
-  if (!/^[0-9a-f-]{36}$/i.test(options.tokenId)) throw notFound;
+  if (!isUuid(options.tokenId)) throw notFound;
   await db().$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({
       where: { id: options.tokenId, userId: options.userId, revokedAt: null },

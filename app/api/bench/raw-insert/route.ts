@@ -11,7 +11,10 @@ const globalPool = globalThis as unknown as { marginaliaBenchPool?: pg.Pool };
 export async function POST(request: Request) {
   if (!enabled()) return NextResponse.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
   globalPool.marginaliaBenchPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  const { articleId, workspaceId, revisionId, authorId, start, end } = (await request.json()) as Record<string, string | number>;
+  const { articleId, workspaceId, revisionId, authorId, start, end } = (await request.json()) as Record<
+    string,
+    string | number
+  >;
   const id = randomUUID();
   await globalPool.marginaliaBenchPool.query(
     `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", "authorId", tag, "quoteExact", "quotePrefix", "quoteSuffix", "posStart", "posEnd", "updatedAt")
