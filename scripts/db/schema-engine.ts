@@ -78,6 +78,21 @@ function reportCharColumnsAsText(): void {
   };
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/**
+ * PrismaPg splits a migration script at every ";", which breaks statements that contain
+ * one (a PL/pgSQL function body, a string). Postgres runs a multi-statement script as
+ * sent, as the native Prisma engine does, so send it whole.
+ */
+function runScriptsWhole(adapter: PgAdapter): PgAdapter {
+  const driver = adapter.underlyingDriver() as unknown as pg.Pool;
+  adapter.executeScript = async (script: string) => {
+    await driver.query(script);
+  };
+  return adapter;
+}
+
 /**
  * PrismaPg's own shadow database handling overrides `database` on a config that may
  * hold a connectionString (which wins, so the "shadow" is the main database), and drops
@@ -89,6 +104,10 @@ class PgWithDisposableShadow extends PrismaPg {
     super({ connectionString: databaseUrl });
   }
 
+  override async connect() {
+    return runScriptsWhole(await super.connect());
+  }
+
   override async connectToShadowDb() {
     const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
     const admin = new pg.Client({ connectionString: this.databaseUrl });
@@ -96,7 +115,7 @@ class PgWithDisposableShadow extends PrismaPg {
     await admin.query(`CREATE DATABASE "${name}"`);
     const shadowUrl = new URL(this.databaseUrl);
     shadowUrl.pathname = `/${name}`;
-    const adapter = await new PrismaPg({ connectionString: shadowUrl.toString() }).connect();
+    const adapter = runScriptsWhole(await new PrismaPg({ connectionString: shadowUrl.toString() }).connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
