@@ -32,7 +32,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /authorization-matrix/ },
+    // Checks that refused calls write nothing by comparing database snapshots, so it runs
+    // alone, after every other test.
+    {
+      name: 'authorization',
+      testMatch: /authorization-matrix/,
+      dependencies: ['chromium'],
+      use: { ...devices['Desktop Chrome'] },
+    },
+  ],
   webServer: {
     command: 'tsx --conditions=react-server scripts/e2e-server.ts',
     url: `${baseURL}/signin`,

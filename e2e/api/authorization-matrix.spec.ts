@@ -1,0 +1,233 @@
+// Every route handler and server action in app/, called as each kind of caller, with the
+// exact status expected. A route missing from the matrix fails the test, so a new route
+// cannot ship without deciding who may call it. Refused calls must write nothing.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { signedInRequest } from '../fixtures/api-session';
+import { connectToE2eDatabase } from '../fixtures/database-snapshot';
+import { DEMO } from '../fixtures/users';
+import { E2E_PASSWORD, OUTSIDER, REVIEW_WORKSPACE, TEAM } from '../fixtures/workspaces';
+
+const PERSONAS = ['anonymous', 'viewer', 'reviewer', 'editor', 'owner', 'outsider'] as const;
+type Persona = (typeof PERSONAS)[number];
+type Expected = Record<Persona, number>;
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+/** "GET /api/articles/[articleId]" for each exported method of each app/**\/route.ts. */
+function discoverRoutes(): string[] {
+  return walk(path.join(root, 'app'))
+    .filter((file) => file.endsWith('/route.ts'))
+    .flatMap((file) => {
+      const route = '/' + path.relative(path.join(root, 'app'), path.dirname(file)).replace(/\([^)]+\)\//g, '');
+      const source = readFileSync(file, 'utf8');
+      const methods = new Set<string>();
+      for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
+        methods.add(match[1]!);
+      for (const match of source.matchAll(/export \{([^}]+)\}/g)) {
+        for (const name of match[1]!.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]!);
+      }
+      return [...methods].map((method) => `${method} ${route}`);
+    })
+    .sort();
+}
+
+/** Files declaring server actions; each would need rows in the matrix too. */
+function discoverServerActions(): string[] {
+  return [...walk(path.join(root, 'app')), ...walk(path.join(root, 'components'))]
+    .filter((file) => /\.(ts|tsx)$/.test(file) && /^\s*['"]use server['"]/m.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(root, file));
+}
+
+type Ids = {
+  articleId: string;
+  annotationId: string;
+  freshAnnotation: () => Promise<string>;
+  freshToken: () => Promise<string>;
+  baseRevision: () => Promise<string>;
+};
+type Call = {
+  method: string;
+  url: (ids: Ids) => Promise<string> | string;
+  data?: (ids: Ids) => Promise<unknown> | unknown;
+  expected: Expected;
+};
+
+const everyone = (status: number): Expected => ({
+  anonymous: status,
+  viewer: status,
+  reviewer: status,
+  editor: status,
+  owner: status,
+  outsider: status,
+});
+const members = (statuses: Omit<Expected, 'anonymous' | 'outsider'>): Expected => ({
+  anonymous: 401,
+  outsider: 404,
+  ...statuses,
+});
+const READ = members({ viewer: 200, reviewer: 200, editor: 200, owner: 200 });
+const ownerToken = { email: DEMO.email, password: DEMO.password };
+
+const MATRIX: Record<string, Call> = {
+  'POST /api/signup': {
+    method: 'POST',
+    url: () => '/api/signup',
+    data: () => ({
+      name: 'Matrix',
+      email: `matrix-${crypto.randomUUID().slice(0, 8)}@example.test`,
+      password: 'long enough pass',
+    }),
+    expected: everyone(201),
+  },
+  'GET /api/auth/[...nextauth]': { method: 'GET', url: () => '/api/auth/providers', expected: everyone(200) },
+  // next-auth's own POST endpoints refuse a request without its CSRF token (redirect to the error page).
+  'POST /api/auth/[...nextauth]': {
+    method: 'POST',
+    url: () => '/api/auth/signout',
+    data: () => ({}),
+    expected: everyone(302),
+  },
+  'GET /api/articles/[articleId]': { method: 'GET', url: (ids) => `/api/articles/${ids.articleId}`, expected: READ },
+  'PUT /api/articles/[articleId]': {
+    method: 'PUT',
+    url: (ids) => `/api/articles/${ids.articleId}`,
+    data: async (ids) => ({ baseRevisionId: await ids.baseRevision(), text: `Matrix revision ${crypto.randomUUID()}` }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 201, owner: 201 }),
+  },
+  'PATCH /api/articles/[articleId]': {
+    method: 'PATCH',
+    url: (ids) => `/api/articles/${ids.articleId}`,
+    data: () => ({ title: `Matrix title ${crypto.randomUUID().slice(0, 6)}` }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 200, owner: 200 }),
+  },
+  'GET /api/articles/[articleId]/annotations': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/annotations`,
+    expected: READ,
+  },
+  'POST /api/articles/[articleId]/annotations': {
+    method: 'POST',
+    url: (ids) => `/api/articles/${ids.articleId}/annotations`,
+    data: () => ({
+      body: { purpose: 'tagging', value: 'finding' },
+      target: { selector: { type: 'TextPositionSelector', start: 0, end: 7 } },
+    }),
+    expected: members({ viewer: 403, reviewer: 201, editor: 201, owner: 201 }),
+  },
+  'GET /api/annotations/[annotationId]': {
+    method: 'GET',
+    url: (ids) => `/api/annotations/${ids.annotationId}`,
+    expected: READ,
+  },
+  'PATCH /api/annotations/[annotationId]': {
+    method: 'PATCH',
+    url: (ids) => `/api/annotations/${ids.annotationId}`,
+    data: () => ({ note: `Matrix note ${crypto.randomUUID().slice(0, 6)}` }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 200, owner: 200 }),
+  },
+  'DELETE /api/annotations/[annotationId]': {
+    method: 'DELETE',
+    url: async (ids) => `/api/annotations/${await ids.freshAnnotation()}`,
+    expected: members({ viewer: 403, reviewer: 403, editor: 204, owner: 204 }),
+  },
+  'GET /api/tokens': { method: 'GET', url: () => '/api/tokens', expected: { ...everyone(200), anonymous: 401 } },
+  'POST /api/tokens': {
+    method: 'POST',
+    url: () => '/api/tokens',
+    data: () => ({ name: 'Matrix' }),
+    expected: { ...everyone(201), anonymous: 401 },
+  },
+  'DELETE /api/tokens/[tokenId]': {
+    method: 'DELETE',
+    url: async (ids) => `/api/tokens/${await ids.freshToken()}`,
+    // Tokens belong to a person, not a workspace: anyone else's is "not found".
+    expected: { anonymous: 401, viewer: 404, reviewer: 404, editor: 404, owner: 204, outsider: 404 },
+  },
+  'POST /api/bench/raw-insert': {
+    method: 'POST',
+    url: () => '/api/bench/raw-insert',
+    data: () => ({}),
+    expected: everyone(404),
+  },
+};
+
+test('every route handler and server action is in the authorization matrix', () => {
+  expect(discoverRoutes()).toEqual(Object.keys(MATRIX).sort());
+  expect(discoverServerActions()).toEqual([]);
+});
+
+test('each route answers each kind of caller with exactly the expected status, and refusals write nothing', async ({
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  const baseURL = test.info().project.use.baseURL!;
+  const clients: Record<Persona, APIRequestContext> = {
+    anonymous: await playwright.request.newContext({ baseURL }),
+    viewer: await signedInRequest(playwright, baseURL, { email: TEAM.viewer.email, password: E2E_PASSWORD }),
+    reviewer: await signedInRequest(playwright, baseURL, { email: TEAM.reviewerA.email, password: E2E_PASSWORD }),
+    editor: await signedInRequest(playwright, baseURL, { email: TEAM.editor.email, password: E2E_PASSWORD }),
+    owner: await signedInRequest(playwright, baseURL, ownerToken),
+    outsider: await signedInRequest(playwright, baseURL, { email: OUTSIDER.email, password: E2E_PASSWORD }),
+  };
+  const owner = clients.owner;
+
+  // Objects of the review workspace, owned by its owner. The matrix uses the article that
+  // the annotation e2e does not touch.
+  const articleId = await findArticleId(owner, 'laying blame');
+  const createAnnotation = async () => {
+    const response = await owner.post(`/api/articles/${articleId}/annotations`, {
+      data: {
+        body: { purpose: 'tagging', value: 'quote' },
+        target: { selector: { type: 'TextPositionSelector', start: 4, end: 14 } },
+      },
+    });
+    expect(response.status()).toBe(201);
+    return new URL((await response.json()).id).pathname.split('/').at(-1)!;
+  };
+  const ids: Ids = {
+    articleId,
+    annotationId: await createAnnotation(),
+    freshAnnotation: createAnnotation,
+    freshToken: async () => (await (await owner.post('/api/tokens', { data: { name: 'to revoke' } })).json()).id,
+    baseRevision: async () => (await (await owner.get(`/api/articles/${articleId}`)).json()).revisionId,
+  };
+
+  const database = await connectToE2eDatabase();
+  const failures: string[] = [];
+  try {
+    for (const [route, call] of Object.entries(MATRIX)) {
+      for (const persona of PERSONAS) {
+        const url = await call.url(ids);
+        const data = call.data ? await call.data(ids) : undefined;
+        const before = await database.snapshot();
+        const response = await clients[persona].fetch(url, { method: call.method, data, maxRedirects: 0 });
+        const expected = call.expected[persona];
+        if (response.status() !== expected)
+          failures.push(`${route} as ${persona}: ${response.status()}, expected ${expected}`);
+        if (expected >= 300 && (await database.snapshot()) !== before)
+          failures.push(`${route} as ${persona}: refused but wrote to the database`);
+      }
+    }
+  } finally {
+    await database.close();
+    await Promise.all(Object.values(clients).map((client) => client.dispose()));
+  }
+  expect(failures).toEqual([]);
+});
+
+async function findArticleId(owner: APIRequestContext, titlePart: string): Promise<string> {
+  const html = await (await owner.get(`/w/${REVIEW_WORKSPACE.slug}`)).text();
+  const match = [...html.matchAll(/href="\/w\/[^/]+\/articles\/([0-9a-f-]{36})"[^>]*>([\s\S]*?)<\/a>/g)].find((m) =>
+    m[2]!.includes(titlePart),
+  );
+  expect(match, `an article whose title contains "${titlePart}"`).toBeTruthy();
+  return match![1]!;
+}
