@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DEMO_USER, seedDemo } from '../prisma/seed/seed-demo';
 import { createPrismaClient } from '../server/db/prisma-client';
 import { prepareAppEnv, redactUrl } from './app-env';
+import { buildIsCurrent, recordBuild } from './build-stamp';
 import { projectRoot } from './db/schema-engine';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -35,10 +36,14 @@ if (process.env.MARGINALIA_SEED !== 'false') {
 }
 
 const preparedAt = Date.now();
-if (mode === 'start' && !existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
-  console.log('No production build yet: building once (about a minute)…');
+if (
+  mode === 'start' &&
+  !(existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) && (await buildIsCurrent(projectRoot)))
+) {
+  console.log('Building the app for production (the sources changed or were never built; about a minute)…');
   const code = await run(['build']);
   if (code !== 0) process.exit(code);
+  await recordBuild(projectRoot);
 }
 
 console.log(`\nMarginalia is starting on http://localhost:${port}`);
