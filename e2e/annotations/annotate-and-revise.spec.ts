@@ -169,3 +169,40 @@ test('a member of another workspace gets 404 from the API for all of it', async 
   await expect(outsider.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await outsider.close();
 });
+
+test('the article history lists the review in order and exports it as CSV', async ({ browser }) => {
+  const page = await openAs(browser, TEAM.viewer);
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'History' }).locator('tbody tr');
+  const actions = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')));
+  expect(actions.filter((action) => action !== 'article.created')).toEqual([
+    'annotation.created',
+    'annotation.created',
+    'article.revised',
+    'article.revised',
+  ]);
+  await expect(rows.filter({ hasText: `tagged “${QUOTE}” as Quote` })).toContainText(TEAM.reviewerA.name);
+  await expect(rows.filter({ hasText: 'saved revision 3 (annotations: 2 orphaned)' })).toContainText(TEAM.editor.name);
+
+  await page.getByRole('combobox', { name: 'Who' }).selectOption({ label: TEAM.reviewerB.name });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(`tagged “${OVERLAP}” as Rebuttal with a note`);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const csv = await (await download).createReadStream().then(
+    (stream) =>
+      new Promise<string>((resolve) => {
+        let text = '';
+        stream.on('data', (chunk) => (text += chunk));
+        stream.on('end', () => resolve(text));
+      }),
+  );
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('time,actor,action,description,object_type,object_id,before,after');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(TEAM.reviewerB.name);
+  await page.close();
+});

@@ -151,6 +151,11 @@ const MATRIX: Record<string, Call> = {
     // Tokens belong to a person, not a workspace: anyone else's is "not found".
     expected: { anonymous: 401, viewer: 404, reviewer: 404, editor: 404, owner: 204, outsider: 404 },
   },
+  'GET /api/workspaces/[workspaceSlug]/history': {
+    method: 'GET',
+    url: (ids) => `/api/workspaces/${REVIEW_WORKSPACE.slug}/history?format=csv&articleId=${ids.articleId}`,
+    expected: READ,
+  },
   'POST /api/bench/raw-insert': {
     method: 'POST',
     url: () => '/api/bench/raw-insert',

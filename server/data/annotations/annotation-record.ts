@@ -23,6 +23,7 @@ export const annotationRecordSelect = {
 /** What the audit log keeps of an annotation, before and after a change. */
 export function auditSnapshot(record: AnnotationRecord) {
   return {
+    articleId: record.articleId,
     tag: record.tag,
     note: record.note,
     quote: record.quoteExact,

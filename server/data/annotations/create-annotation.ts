@@ -61,7 +61,7 @@ export async function createAnnotation(options: {
         action: 'annotation.created',
         objectType: 'annotation',
         objectId: id,
-        after: { articleId: article.id, ...auditSnapshot(record) },
+        after: auditSnapshot(record),
       },
       select: { id: true },
     }),

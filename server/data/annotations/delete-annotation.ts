@@ -16,7 +16,7 @@ export async function deleteAnnotation(options: { userId: string; annotationId: 
       action: 'annotation.deleted',
       objectType: 'annotation',
       objectId: annotation.record.id,
-      before: { articleId: annotation.record.articleId, ...auditSnapshot(annotation.record) },
+      before: auditSnapshot(annotation.record),
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ArticleList } from '@/components/workspace/article-list';
 import { requirePageUser } from '@/server/auth/session';
 import { listWorkspaceArticles } from '@/server/data/articles/list-workspace-articles';
@@ -21,6 +22,9 @@ export default async function WorkspaceHomePage({ params }: { params: Promise<{ 
             {articles.length} {articles.length === 1 ? 'article' : 'articles'}
           </p>
         </div>
+        <Link href={`/w/${workspace.slug}/history`} className="text-sm font-medium text-accent-700 hover:underline">
+          History
+        </Link>
       </div>
       <ArticleList workspaceSlug={workspace.slug} articles={articles} />
     </main>

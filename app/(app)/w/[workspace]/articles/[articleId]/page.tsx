@@ -53,6 +53,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
               </time>
               {article.byline ? ` · ${article.byline}` : null}
             </p>
+            <Link
+              href={`/w/${workspace.slug}/history?article=${article.id}`}
+              className="rounded-md px-2 py-1 text-xs font-medium hover:bg-stone-100 hover:text-stone-800"
+            >
+              History
+            </Link>
             {can(article.role, 'article.edit') ? (
               <RenameArticleForm articleId={article.id} title={article.title} />
             ) : null}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { describeAuditEvent, type AuditEventView } from './describe-audit-event';
+
+const event = (action: string, before: unknown, after: unknown): AuditEventView => ({
+  id: '1',
+  action,
+  objectType: 'annotation',
+  objectId: 'x',
+  actorName: 'Ada',
+  before,
+  after,
+  createdAt: '2026-01-01T00:00:00Z',
+});
+
+describe('describeAuditEvent', () => {
+  it('describes annotation changes with the quote and the tags', () => {
+    expect(
+      describeAuditEvent(event('annotation.created', null, { quote: 'We need to take away children', tag: 'quote' })),
+    ).toBe('tagged “We need to take away children” as Quote');
+    expect(
+      describeAuditEvent(
+        event(
+          'annotation.updated',
+          { tag: 'quote', note: null, quote: 'x' },
+          { tag: 'rebuttal', note: 'n', quote: 'x' },
+        ),
+      ),
+    ).toBe('changed the annotation on “x”: tag Quote → Rebuttal, note changed');
+    expect(describeAuditEvent(event('annotation.deleted', { tag: 'finding', quote: 'y' }, null))).toBe(
+      'deleted the Finding on “y”',
+    );
+  });
+
+  it('describes revisions with what happened to the annotations', () => {
+    expect(
+      describeAuditEvent(
+        event('article.revised', null, { number: 3, anchors: { exact: 1, moved: 2, fuzzy: 0, orphaned: 1 } }),
+      ),
+    ).toBe('saved revision 3 (annotations: 2 moved, 1 orphaned)');
+  });
+
+  it('shortens long quotes and falls back to the action name', () => {
+    expect(describeAuditEvent(event('annotation.created', null, { quote: 'x'.repeat(100), tag: 'finding' }))).toMatch(
+      /x…” as Finding$/,
+    );
+    expect(describeAuditEvent(event('something.new', null, null))).toBe('something.new');
+  });
+});

@@ -1,0 +1,61 @@
+// One sentence per audit event, for the History view and exports.
+import { TAG_LABELS, type Tag } from '../annotations/tags';
+
+export type AuditEventView = {
+  id: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+};
+
+type Snapshot = Record<string, unknown> | null;
+
+const asSnapshot = (value: unknown): Snapshot =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+const tagName = (tag: unknown) => TAG_LABELS[tag as Tag] ?? String(tag ?? '');
+const quoted = (text: unknown, max = 60) => {
+  const value = String(text ?? '');
+  return `“${value.length > max ? `${value.slice(0, max - 1)}…` : value}”`;
+};
+
+export function describeAuditEvent(event: AuditEventView): string {
+  const before = asSnapshot(event.before);
+  const after = asSnapshot(event.after);
+  switch (event.action) {
+    case 'annotation.created':
+      return `tagged ${quoted(after?.quote)} as ${tagName(after?.tag)}${after?.note ? ' with a note' : ''}`;
+    case 'annotation.updated': {
+      const changes: string[] = [];
+      if (before?.tag !== after?.tag) changes.push(`tag ${tagName(before?.tag)} → ${tagName(after?.tag)}`);
+      if (before?.note !== after?.note) changes.push(after?.note ? 'note changed' : 'note removed');
+      return `changed the annotation on ${quoted(after?.quote)}: ${changes.join(', ') || 'no visible change'}`;
+    }
+    case 'annotation.deleted':
+      return `deleted the ${tagName(before?.tag)} on ${quoted(before?.quote)}`;
+    case 'article.created':
+      return `added the article ${quoted(after?.title, 80)}`;
+    case 'article.renamed':
+      return `renamed the article from ${quoted(before?.title, 80)} to ${quoted(after?.title, 80)}`;
+    case 'article.revised': {
+      const anchors = asSnapshot(after?.anchors) ?? {};
+      const parts = (['moved', 'fuzzy', 'orphaned'] as const)
+        .filter((state) => Number(anchors[state] ?? 0) > 0)
+        .map((state) => `${anchors[state]} ${state === 'fuzzy' ? 'with changed text' : state}`);
+      return `saved revision ${after?.number ?? '?'}${parts.length ? ` (annotations: ${parts.join(', ')})` : ''}`;
+    }
+    case 'workspace.created':
+      return `created the workspace`;
+    case 'user.signed_up':
+      return 'signed up';
+    case 'api_token.created':
+      return `created the API token ${quoted(after?.name)}`;
+    case 'api_token.revoked':
+      return 'revoked an API token';
+    default:
+      return event.action;
+  }
+}

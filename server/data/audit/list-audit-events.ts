@@ -1,0 +1,70 @@
+import 'server-only';
+import type { AuditEventView } from '@/lib/domain/audit/describe-audit-event';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/ids';
+import { db } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
+import { getMemberWorkspace } from '../workspaces/get-member-workspace';
+
+export type AuditFilters = { articleId?: string; actorId?: string; action?: string };
+export const AUDIT_PAGE_LIMIT = 5_000;
+
+const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
+
+/** A workspace's audit trail, oldest first, for any member; optionally one article's (with its annotations). */
+export async function listAuditEvents(options: {
+  userId: string;
+  workspaceSlug: string;
+  filters: AuditFilters;
+  limit?: number;
+}) {
+  const limit = options.limit ?? AUDIT_PAGE_LIMIT;
+  const workspace = await getMemberWorkspace({ userId: options.userId, slug: options.workspaceSlug });
+  const { articleId, actorId, action } = options.filters;
+  const where: Prisma.AuditEventWhereInput = { workspaceId: workspace.id };
+  let article: { id: string; title: string } | null = null;
+  if (articleId) {
+    if (!isUuid(articleId)) throw notFound();
+    article = await db().article.findFirst({
+      where: { id: articleId, workspaceId: workspace.id },
+      select: { id: true, title: true },
+    });
+    if (!article) throw notFound();
+    where.OR = [
+      { objectId: articleId },
+      { after: { path: ['articleId'], equals: articleId } },
+      { before: { path: ['articleId'], equals: articleId } },
+    ];
+  }
+  if (actorId && isUuid(actorId)) where.actorId = actorId;
+  if (action) where.action = action;
+
+  const rows = await db().auditEvent.findMany({ where, orderBy: { id: 'asc' }, take: limit + 1 });
+  const actorIds = [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
+  const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  const events: AuditEventView[] = rows.slice(0, limit).map((row) => ({
+    id: row.id.toString(),
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    actorName: row.actorId ? (names.get(row.actorId) ?? 'Former member') : null,
+    before: row.before,
+    after: row.after,
+    createdAt: row.createdAt.toISOString(),
+  }));
+  const actions = await db().auditEvent.findMany({
+    where: { workspaceId: workspace.id },
+    distinct: ['action'],
+    select: { action: true },
+    orderBy: { action: 'asc' },
+  });
+  return {
+    workspace,
+    article,
+    events,
+    truncated: rows.length > limit,
+    actors: actors.sort((a, b) => a.name.localeCompare(b.name)),
+    actions: actions.map((row) => row.action),
+  };
+}
