@@ -49,7 +49,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
       <p className="text-center text-sm text-stone-600">
         New to Marginalia?{' '}
-        <Link href="/signup" className="font-medium text-accent-700 underline-offset-2 hover:underline">
+        <Link
+          href={callbackUrl === '/' ? '/signup' : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-accent-700 underline-offset-2 hover:underline"
+        >
           Create an account
         </Link>
       </p>

@@ -11,7 +11,7 @@ import { PASSWORD_MIN } from '@/lib/validation/auth';
 
 type ApiError = { error?: { message?: string; fields?: Record<string, string[]> } };
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
@@ -48,7 +48,7 @@ export function SignUpForm() {
         return;
       }
       const signedIn = await signIn('credentials', { email: body.email, password: body.password, redirect: false });
-      router.replace(signedIn?.ok && json.workspace ? `/w/${json.workspace.slug}` : '/signin');
+      router.replace(signedIn?.ok && json.workspace ? (callbackUrl ?? `/w/${json.workspace.slug}`) : '/signin');
       router.refresh();
     } catch {
       setMessage('We could not reach the server. Check your connection and try again.');
@@ -77,7 +77,10 @@ export function SignUpForm() {
       </Button>
       <p className="text-center text-sm text-stone-600">
         Already have an account?{' '}
-        <Link href="/signin" className="font-medium text-accent-700 underline-offset-2 hover:underline">
+        <Link
+          href={callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/signin'}
+          className="font-medium text-accent-700 underline-offset-2 hover:underline"
+        >
           Sign in
         </Link>
       </p>

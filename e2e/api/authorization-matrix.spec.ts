@@ -49,6 +49,9 @@ function discoverServerActions(): string[] {
 type Ids = {
   articleId: string;
   annotationId: string;
+  viewerMembershipId: string;
+  ownerMembershipId: string;
+  freshInvitation: () => Promise<string>;
   freshAnnotation: () => Promise<string>;
   freshToken: () => Promise<string>;
   baseRevision: () => Promise<string>;
@@ -156,6 +159,40 @@ const MATRIX: Record<string, Call> = {
     url: (ids) => `/api/workspaces/${REVIEW_WORKSPACE.slug}/history?format=csv&articleId=${ids.articleId}`,
     expected: READ,
   },
+  'GET /api/workspaces/[workspaceSlug]/members': {
+    method: 'GET',
+    url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/members`,
+    expected: READ,
+  },
+  'PATCH /api/workspaces/[workspaceSlug]/members/[membershipId]': {
+    method: 'PATCH',
+    url: (ids) => `/api/workspaces/${REVIEW_WORKSPACE.slug}/members/${ids.viewerMembershipId}`,
+    data: () => ({ role: 'viewer' }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 403, owner: 200 }),
+  },
+  'DELETE /api/workspaces/[workspaceSlug]/members/[membershipId]': {
+    method: 'DELETE',
+    // Removing the viewer (who may leave by themselves) is checked last, so it stays a member.
+    url: (ids) => `/api/workspaces/${REVIEW_WORKSPACE.slug}/members/${ids.ownerMembershipId}`,
+    expected: members({ viewer: 403, reviewer: 403, editor: 403, owner: 409 }),
+  },
+  'POST /api/workspaces/[workspaceSlug]/invitations': {
+    method: 'POST',
+    url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/invitations`,
+    data: () => ({ email: `matrix-${crypto.randomUUID().slice(0, 8)}@example.test`, role: 'viewer' }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 403, owner: 201 }),
+  },
+  'DELETE /api/workspaces/[workspaceSlug]/invitations/[invitationId]': {
+    method: 'DELETE',
+    url: async (ids) => `/api/workspaces/${REVIEW_WORKSPACE.slug}/invitations/${await ids.freshInvitation()}`,
+    expected: members({ viewer: 403, reviewer: 403, editor: 403, owner: 204 }),
+  },
+  'POST /api/invitations/accept': {
+    method: 'POST',
+    url: () => '/api/invitations/accept',
+    data: () => ({ token: 'x'.repeat(43) }),
+    expected: { ...everyone(404), anonymous: 401 },
+  },
   'POST /api/bench/raw-insert': {
     method: 'POST',
     url: () => '/api/bench/raw-insert',
@@ -197,11 +234,26 @@ test('each route answers each kind of caller with exactly the expected status, a
     expect(response.status()).toBe(201);
     return new URL((await response.json()).id).pathname.split('/').at(-1)!;
   };
+  const { members: memberships } = (await (
+    await owner.get(`/api/workspaces/${REVIEW_WORKSPACE.slug}/members`)
+  ).json()) as {
+    members: { membershipId: string; email: string }[];
+  };
   const ids: Ids = {
     articleId,
     annotationId: await createAnnotation(),
     freshAnnotation: createAnnotation,
     freshToken: async () => (await (await owner.post('/api/tokens', { data: { name: 'to revoke' } })).json()).id,
+    viewerMembershipId: memberships.find((m) => m.email === TEAM.viewer.email)!.membershipId,
+    ownerMembershipId: memberships.find((m) => m.email === DEMO.email)!.membershipId,
+    freshInvitation: async () =>
+      (
+        await (
+          await owner.post(`/api/workspaces/${REVIEW_WORKSPACE.slug}/invitations`, {
+            data: { email: 'revoke-me@example.test', role: 'viewer' },
+          })
+        ).json()
+      ).id,
     baseRevision: async () => (await (await owner.get(`/api/articles/${articleId}`)).json()).revisionId,
   };
 

@@ -47,6 +47,18 @@ export function describeAuditEvent(event: AuditEventView): string {
         .map((state) => `${anchors[state]} ${state === 'fuzzy' ? 'with changed text' : state}`);
       return `saved revision ${after?.number ?? '?'}${parts.length ? ` (annotations: ${parts.join(', ')})` : ''}`;
     }
+    case 'invitation.created':
+      return `invited ${after?.email} as ${after?.role}`;
+    case 'invitation.revoked':
+      return 'revoked an invitation';
+    case 'member.joined':
+      return after?.alreadyMember ? 'opened an invitation but was already a member' : `joined as ${after?.role}`;
+    case 'member.role_changed':
+      return `changed the role of ${after?.member ?? 'a member'} from ${before?.role} to ${after?.role}`;
+    case 'member.removed':
+      return `removed ${before?.member ?? 'a member'} (${before?.role})`;
+    case 'member.left':
+      return `left the workspace (was ${before?.role})`;
     case 'workspace.created':
       return `created the workspace`;
     case 'user.signed_up':

@@ -22,9 +22,14 @@ export default async function WorkspaceHomePage({ params }: { params: Promise<{ 
             {articles.length} {articles.length === 1 ? 'article' : 'articles'}
           </p>
         </div>
-        <Link href={`/w/${workspace.slug}/history`} className="text-sm font-medium text-accent-700 hover:underline">
-          History
-        </Link>
+        <nav className="flex gap-4 text-sm font-medium" aria-label="Workspace">
+          <Link href={`/w/${workspace.slug}/members`} className="text-accent-700 hover:underline">
+            Members
+          </Link>
+          <Link href={`/w/${workspace.slug}/history`} className="text-accent-700 hover:underline">
+            History
+          </Link>
+        </nav>
       </div>
       <ArticleList workspaceSlug={workspace.slug} articles={articles} />
     </main>

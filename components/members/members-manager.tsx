@@ -1,0 +1,206 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import { roles, type Role } from '@/lib/domain/permissions/permissions';
+
+type Member = { membershipId: string; userId: string; name: string; email: string; role: Role };
+type Invitation = { id: string; email: string; role: Role; expiresAt: string };
+
+type Props = {
+  slug: string;
+  currentUserId: string;
+  isOwner: boolean;
+  members: Member[];
+  invitations: Invitation[];
+};
+
+const ROLE_HELP: Record<Role, string> = {
+  owner: 'everything, including members',
+  editor: 'edits articles, changes any annotation',
+  reviewer: 'annotates and comments',
+  viewer: 'reads',
+};
+
+async function send(url: string, init: RequestInit): Promise<{ ok: boolean; json: Record<string, unknown> | null }> {
+  const response = await fetch(url, {
+    ...init,
+    headers: init.body ? { 'content-type': 'application/json' } : undefined,
+  }).catch(() => null);
+  const json =
+    response && response.status !== 204
+      ? ((await response.json().catch(() => null)) as Record<string, unknown> | null)
+      : null;
+  return { ok: !!response?.ok, json };
+}
+
+const errorOf = (json: Record<string, unknown> | null) =>
+  ((json?.error as { message?: string } | undefined)?.message ?? 'That did not work. Please try again.') as string;
+
+export function MembersManager({ slug, currentUserId, isOwner, members, invitations }: Props) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+
+  async function invite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const result = await send(`/api/workspaces/${slug}/invitations`, {
+      method: 'POST',
+      body: JSON.stringify({ email: data.get('email'), role: data.get('role') }),
+    });
+    if (!result.ok) return setMessage({ tone: 'error', text: errorOf(result.json) });
+    form.reset();
+    setMessage(null);
+    setLink({ email: String(result.json?.email), url: String(result.json?.url) });
+    router.refresh();
+  }
+
+  async function act(url: string, init: RequestInit, done: string) {
+    const result = await send(url, init);
+    setMessage(result.ok ? { tone: 'info', text: done } : { tone: 'error', text: errorOf(result.json) });
+    if (result.ok) router.refresh();
+    return result.ok;
+  }
+
+  return (
+    <div className="space-y-8">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading" className="mb-3 text-sm font-semibold text-stone-900">
+          Members ({members.length})
+        </h2>
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Members">
+          {members.map((member) => (
+            <li
+              key={member.membershipId}
+              className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
+            >
+              <div>
+                <p className="font-medium text-stone-900">
+                  {member.name} {member.userId === currentUserId ? <span className="text-stone-500">(you)</span> : null}
+                </p>
+                <p className="text-stone-500">{member.email}</p>
+              </div>
+              <div className="flex items-center gap-2">
+                {isOwner ? (
+                  <select
+                    aria-label={`Role of ${member.name}`}
+                    value={member.role}
+                    onChange={(event) =>
+                      void act(
+                        `/api/workspaces/${slug}/members/${member.membershipId}`,
+                        { method: 'PATCH', body: JSON.stringify({ role: event.target.value }) },
+                        `${member.name} is now ${event.target.value}.`,
+                      )
+                    }
+                    className="rounded border border-stone-300 bg-white px-2 py-1"
+                  >
+                    {roles.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-700">
+                    {member.role}
+                  </span>
+                )}
+                {isOwner || member.userId === currentUserId ? (
+                  <Button
+                    variant="ghost"
+                    className="text-red-700 hover:bg-red-50"
+                    onClick={async () => {
+                      const leaving = member.userId === currentUserId;
+                      const ok = await act(
+                        `/api/workspaces/${slug}/members/${member.membershipId}`,
+                        { method: 'DELETE' },
+                        leaving ? 'You left the workspace.' : `${member.name} was removed.`,
+                      );
+                      if (ok && leaving) router.push('/');
+                    }}
+                  >
+                    {member.userId === currentUserId ? 'Leave' : 'Remove'}
+                  </Button>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {isOwner ? (
+        <section aria-labelledby="invite-heading" className="space-y-3">
+          <h2 id="invite-heading" className="text-sm font-semibold text-stone-900">
+            Invite someone
+          </h2>
+          <form onSubmit={invite} className="flex flex-wrap items-end gap-3">
+            <TextField label="Email" name="email" type="email" required className="min-w-64 flex-1" />
+            <div>
+              <label htmlFor="invite-role" className="block text-sm font-medium text-stone-700">
+                Role
+              </label>
+              <select
+                id="invite-role"
+                name="role"
+                defaultValue="reviewer"
+                className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 text-sm"
+              >
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {role}: {ROLE_HELP[role]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Button type="submit">Create invitation link</Button>
+          </form>
+          {link ? (
+            <div role="status" className="rounded-lg border border-accent-100 bg-accent-50 p-4 text-sm">
+              <p className="font-medium text-accent-800">
+                No email is sent. Copy this single-use link to {link.email}; it expires in 7 days.
+              </p>
+              <code
+                data-testid="invitation-link"
+                className="mt-2 block break-all rounded bg-white px-2 py-1.5 font-mono"
+              >
+                {link.url}
+              </code>
+            </div>
+          ) : null}
+          {invitations.length ? (
+            <ul
+              className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+              aria-label="Pending invitations"
+            >
+              {invitations.map((invitation) => (
+                <li key={invitation.id} className="flex items-center justify-between px-4 py-2 text-sm">
+                  <span>
+                    {invitation.email} · {invitation.role} · expires{' '}
+                    {new Date(invitation.expiresAt).toLocaleDateString('en-GB')}
+                  </span>
+                  <Button
+                    variant="ghost"
+                    onClick={() =>
+                      void act(
+                        `/api/workspaces/${slug}/invitations/${invitation.id}`,
+                        { method: 'DELETE' },
+                        'Invitation revoked.',
+                      )
+                    }
+                  >
+                    Revoke
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { selectArticleText } from '../fixtures/select-text';
+import { DEMO, newUser, signIn } from '../fixtures/users';
+import { SANDBOX_WORKSPACE } from '../fixtures/workspaces';
+
+test('an owner invites a viewer through a link; the viewer joins, reads, and cannot annotate', async ({
+  page,
+  browser,
+}) => {
+  const invitee = newUser('invitee');
+  await signIn(page, DEMO);
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/members`);
+  await page.getByLabel('Email').fill(invitee.email);
+  await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = (await page.getByTestId('invitation-link').textContent())!.trim();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole('list', { name: 'Pending invitations' })).toContainText(invitee.email);
+
+  const guest = await browser.newPage();
+  await guest.goto(new URL(link).pathname);
+  await expect(guest).toHaveURL(/\/signin\?callbackUrl=%2Finvite%2F/);
+  await guest.getByRole('link', { name: 'Create an account' }).click();
+  await guest.getByLabel('Name').fill(invitee.name);
+  await guest.getByLabel('Email').fill(invitee.email);
+  await guest.getByLabel('Password').fill(invitee.password);
+  await guest.getByRole('button', { name: 'Create account' }).click();
+  await expect(guest.getByRole('heading', { name: `Join ${SANDBOX_WORKSPACE.name}` })).toBeVisible();
+  await expect(guest.getByText('as viewer')).toBeVisible();
+  await guest.getByRole('button', { name: `Join ${SANDBOX_WORKSPACE.name}` }).click();
+  await expect(guest).toHaveURL(new RegExp(`/w/${SANDBOX_WORKSPACE.slug}$`));
+
+  await guest.getByRole('link', { name: /Driving Force/ }).click();
+  await expect(guest.getByTestId('article-editor')).toBeVisible();
+  await selectArticleText(guest, 'deeply concerned');
+  await expect(guest.getByRole('toolbar')).toHaveCount(0);
+  const articleId = new URL(guest.url()).pathname.split('/').at(-1);
+  const refused = await guest.request.post(`/api/articles/${articleId}/annotations`, {
+    data: {
+      body: { purpose: 'tagging', value: 'finding' },
+      target: { selector: { type: 'TextPositionSelector', start: 0, end: 3 } },
+    },
+  });
+  expect(refused.status()).toBe(403);
+
+  // The link worked once.
+  const again = await guest.request.post('/api/invitations/accept', { data: { token: link.split('/').at(-1) } });
+  expect(again.status()).toBe(404);
+  await guest.close();
+
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: `Role of ${invitee.name}` })).toHaveValue('viewer');
+  await expect(page.getByRole('list', { name: 'Pending invitations' })).toHaveCount(0);
+});
+
+test('the last owner cannot leave or be demoted', async ({ page }) => {
+  await signIn(page, DEMO);
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/members`);
+  const demoRow = page.getByRole('listitem').filter({ hasText: DEMO.email });
+  await demoRow.getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'A workspace needs at least one owner' })).toBeVisible();
+  await demoRow.getByRole('combobox').selectOption('editor');
+  await expect(page.getByRole('alert').filter({ hasText: 'A workspace needs at least one owner' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: DEMO.email }).getByRole('combobox')).toHaveValue('owner');
+});
