@@ -3,20 +3,35 @@
 import { useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
+import { AnnotationThread } from './annotation-thread';
 import { STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
+
+export type AnnotationPatch = { tag?: Tag; note?: string | null; status?: 'open' | 'resolved' };
 
 type Props = {
   annotation: AnnotationView;
   active: boolean;
   mayChange: boolean;
+  canComment: boolean;
+  currentUserId: string;
   onGoTo: (id: string) => void;
-  onChange: (id: string, patch: { tag?: Tag; note?: string | null }) => Promise<boolean>;
+  onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
   onDelete: (id: string) => Promise<boolean>;
 };
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-export function AnnotationCard({ annotation, active, mayChange, onGoTo, onChange, onDelete }: Props) {
+export function AnnotationCard({
+  annotation,
+  active,
+  mayChange,
+  canComment,
+  currentUserId,
+  onGoTo,
+  onChange,
+  onDelete,
+}: Props) {
+  const [threadOpen, setThreadOpen] = useState(false);
   const [editingNote, setEditingNote] = useState(false);
   const [note, setNote] = useState(annotation.note ?? '');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -30,10 +45,20 @@ export function AnnotationCard({ annotation, active, mayChange, onGoTo, onChange
       className={`rounded-lg border bg-white p-3 text-sm shadow-sm transition-colors ${active ? 'border-accent-600 ring-2 ring-accent-100' : 'border-stone-200'}`}
     >
       <div className="flex items-center justify-between gap-2">
-        <span
-          className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tagChipClass(annotation.tag)}`}
-        >
-          {tagLabel(annotation.tag)}
+        <span className="flex items-center gap-1.5">
+          <span
+            className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tagChipClass(annotation.tag)}`}
+          >
+            {tagLabel(annotation.tag)}
+          </span>
+          {annotation.status === 'resolved' ? (
+            <span
+              className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800"
+              data-testid="thread-status"
+            >
+              Resolved
+            </span>
+          ) : null}
         </span>
         {annotation.state !== 'exact' ? (
           <span
@@ -99,6 +124,24 @@ export function AnnotationCard({ annotation, active, mayChange, onGoTo, onChange
         {annotation.author?.name ?? 'Former member'} ·{' '}
         <time dateTime={annotation.createdAt}>{timeFormat.format(new Date(annotation.createdAt))}</time>
       </p>
+      <button
+        type="button"
+        aria-expanded={threadOpen}
+        onClick={() => setThreadOpen((open) => !open)}
+        className="mt-2 text-xs font-medium text-accent-700 hover:underline"
+      >
+        {threadOpen ? 'Hide discussion' : 'Discussion'}
+      </button>
+      {threadOpen ? (
+        <AnnotationThread
+          annotationId={annotation.id}
+          currentUserId={currentUserId}
+          canComment={canComment}
+          status={annotation.status}
+          mayResolve={mayChange}
+          onStatusChange={(status) => onChange(annotation.id, { status })}
+        />
+      ) : null}
       {mayChange && !editingNote ? (
         <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
           <label className="sr-only" htmlFor={`tag-${annotation.id}`}>

@@ -8,9 +8,9 @@ import {
   filterAnnotations,
   type AnnotationFilters,
 } from '@/lib/domain/annotations/filter-annotations';
-import { TAGS, type Tag } from '@/lib/domain/annotations/tags';
+import { TAGS } from '@/lib/domain/annotations/tags';
 import type { AnchorState } from '@/lib/domain/anchoring/types';
-import { AnnotationCard } from './annotation-card';
+import { AnnotationCard, type AnnotationPatch } from './annotation-card';
 import { STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
 type Props = {
@@ -19,8 +19,10 @@ type Props = {
   onFiltersChange: (filters: AnnotationFilters) => void;
   activeId: string | null;
   mayChange: (annotation: AnnotationView) => boolean;
+  canComment: boolean;
+  currentUserId: string;
   onGoTo: (id: string) => void;
-  onChange: (id: string, patch: { tag?: Tag; note?: string | null }) => Promise<boolean>;
+  onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
   onDelete: (id: string) => Promise<boolean>;
 };
 
@@ -34,6 +36,8 @@ export function AnnotationSidebar({
   onFiltersChange,
   activeId,
   mayChange,
+  canComment,
+  currentUserId,
   onGoTo,
   onChange,
   onDelete,
@@ -132,6 +136,8 @@ export function AnnotationSidebar({
               annotation={annotation}
               active={annotation.id === activeId}
               mayChange={mayChange(annotation)}
+              canComment={canComment}
+              currentUserId={currentUserId}
               onGoTo={onGoTo}
               onChange={onChange}
               onDelete={onDelete}

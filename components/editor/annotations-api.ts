@@ -57,7 +57,10 @@ export function createAnnotation(
   );
 }
 
-export function updateAnnotation(id: string, patch: { tag?: Tag; note?: string | null; version: number }) {
+export function updateAnnotation(
+  id: string,
+  patch: { tag?: Tag; note?: string | null; status?: 'open' | 'resolved'; version: number },
+) {
   return call(`/api/annotations/${id}`, { method: 'PATCH', body: JSON.stringify(patch) }, asView);
 }
 

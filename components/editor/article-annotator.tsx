@@ -17,6 +17,7 @@ import {
 import type { ArticleDoc } from '@/lib/domain/document/article-doc';
 import { articleExtensions } from '@/lib/domain/document/article-schema';
 import { AnnotationHighlights, type Highlight } from './annotation-highlights';
+import type { AnnotationPatch } from './annotation-card';
 import { AnnotationSidebar } from './annotation-sidebar';
 import * as api from './annotations-api';
 import { StaticDoc } from './static-doc';
@@ -28,7 +29,7 @@ export type ArticleAnnotatorProps = {
   article: { id: string; revisionId: string; doc: ArticleDoc };
   initialAnnotations: AnnotationView[];
   currentUserId: string;
-  permissions: { annotate: boolean; editText: boolean; changeAny: boolean; changeOwn: boolean };
+  permissions: { annotate: boolean; comment: boolean; editText: boolean; changeAny: boolean; changeOwn: boolean };
 };
 
 type TextSelection = { start: number; end: number; exact: string; top: number; left: number };
@@ -259,7 +260,7 @@ export function ArticleAnnotator({ article, initialAnnotations, currentUserId, p
     return null;
   };
 
-  const change = async (id: string, patch: { tag?: Tag; note?: string | null }) => {
+  const change = async (id: string, patch: AnnotationPatch) => {
     const current = annotations.find((annotation) => annotation.id === id);
     if (!current) return false;
     const result = await api.updateAnnotation(id, { ...patch, version: current.version });
@@ -271,7 +272,15 @@ export function ArticleAnnotator({ article, initialAnnotations, currentUserId, p
     setAnnotations((list) => list.map((annotation) => (annotation.id === id ? result.value : annotation)));
     const highlight = toHighlight(result.value);
     if (highlight) editor?.commands.addAnnotationHighlight(highlight);
-    setMessage({ tone: 'info', text: 'Annotation updated.' });
+    setMessage({
+      tone: 'info',
+      text:
+        patch.status === 'resolved'
+          ? 'Thread resolved.'
+          : patch.status === 'open'
+            ? 'Thread reopened.'
+            : 'Annotation updated.',
+    });
     return true;
   };
 
@@ -406,6 +415,8 @@ export function ArticleAnnotator({ article, initialAnnotations, currentUserId, p
           onFiltersChange={setFilters}
           activeId={activeId}
           mayChange={mayChange}
+          canComment={permissions.comment}
+          currentUserId={currentUserId}
           onGoTo={goTo}
           onChange={change}
           onDelete={remove}

@@ -206,3 +206,40 @@ test('the article history lists the review in order and exports it as CSV', asyn
   expect(lines[1]).toContain(TEAM.reviewerB.name);
   await page.close();
 });
+
+test('reviewers discuss an annotation in its thread and one resolves it', async ({ browser }) => {
+  const a = await openAs(browser, TEAM.reviewerA);
+  const quoteCard = card(a, QUOTE);
+  await quoteCard.getByRole('button', { name: 'Discussion' }).click();
+  await quoteCard
+    .getByLabel('Reply')
+    .fill('The draft report has this at p. 41: https://example.org/ig-draft.pdf. Also javascript:alert(1)');
+  await quoteCard.getByRole('button', { name: 'Comment' }).click();
+  const comments = quoteCard.getByRole('list', { name: 'Comments' });
+  await expect(comments.getByRole('listitem')).toHaveCount(1);
+  await expect(comments.getByRole('link', { name: 'https://example.org/ig-draft.pdf' })).toHaveAttribute(
+    'href',
+    'https://example.org/ig-draft.pdf',
+  );
+  await expect(comments.getByRole('link')).toHaveCount(1);
+  await a.close();
+
+  const b = await openAs(browser, TEAM.reviewerB);
+  const sameCard = card(b, QUOTE);
+  await sameCard.getByRole('button', { name: 'Discussion' }).click();
+  await expect(sameCard.getByRole('list', { name: 'Comments' })).toContainText('The draft report has this at p. 41');
+  await sameCard.getByLabel('Reply').fill('Agreed, wording confirmed.');
+  await sameCard.getByRole('button', { name: 'Reply' }).click();
+  await expect(sameCard.getByRole('list', { name: 'Comments' }).getByRole('listitem')).toHaveCount(2);
+  // Reviewer B did not write this annotation, so B may not resolve it.
+  await expect(sameCard.getByRole('button', { name: 'Resolve' })).toHaveCount(0);
+  await b.close();
+
+  const author = await openAs(browser, TEAM.reviewerA);
+  await card(author, QUOTE).getByRole('button', { name: 'Discussion' }).click();
+  await card(author, QUOTE).getByRole('button', { name: 'Resolve' }).click();
+  await expect(card(author, QUOTE).getByTestId('thread-status')).toHaveText('Resolved');
+  await author.reload();
+  await expect(card(author, QUOTE).getByTestId('thread-status')).toHaveText('Resolved');
+  await author.close();
+});

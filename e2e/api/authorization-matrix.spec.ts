@@ -52,6 +52,7 @@ type Ids = {
   viewerMembershipId: string;
   ownerMembershipId: string;
   freshInvitation: () => Promise<string>;
+  freshComment: () => Promise<string>;
   freshAnnotation: () => Promise<string>;
   freshToken: () => Promise<string>;
   baseRevision: () => Promise<string>;
@@ -193,6 +194,29 @@ const MATRIX: Record<string, Call> = {
     data: () => ({ token: 'x'.repeat(43) }),
     expected: { ...everyone(404), anonymous: 401 },
   },
+  'GET /api/annotations/[annotationId]/comments': {
+    method: 'GET',
+    url: (ids) => `/api/annotations/${ids.annotationId}/comments`,
+    expected: READ,
+  },
+  'POST /api/annotations/[annotationId]/comments': {
+    method: 'POST',
+    url: (ids) => `/api/annotations/${ids.annotationId}/comments`,
+    data: () => ({ body: 'Matrix comment' }),
+    expected: members({ viewer: 403, reviewer: 201, editor: 201, owner: 201 }),
+  },
+  'PATCH /api/comments/[commentId]': {
+    method: 'PATCH',
+    url: async (ids) => `/api/comments/${await ids.freshComment()}`,
+    data: () => ({ body: 'Edited in the matrix', version: 1 }),
+    // Only a comment's author may edit it; here the owner wrote it.
+    expected: members({ viewer: 403, reviewer: 403, editor: 403, owner: 200 }),
+  },
+  'DELETE /api/comments/[commentId]': {
+    method: 'DELETE',
+    url: async (ids) => `/api/comments/${await ids.freshComment()}`,
+    expected: members({ viewer: 403, reviewer: 403, editor: 403, owner: 204 }),
+  },
   'POST /api/bench/raw-insert': {
     method: 'POST',
     url: () => '/api/bench/raw-insert',
@@ -239,13 +263,20 @@ test('each route answers each kind of caller with exactly the expected status, a
   ).json()) as {
     members: { membershipId: string; email: string }[];
   };
+  const annotationId = await createAnnotation();
   const ids: Ids = {
     articleId,
-    annotationId: await createAnnotation(),
+    annotationId,
     freshAnnotation: createAnnotation,
     freshToken: async () => (await (await owner.post('/api/tokens', { data: { name: 'to revoke' } })).json()).id,
     viewerMembershipId: memberships.find((m) => m.email === TEAM.viewer.email)!.membershipId,
     ownerMembershipId: memberships.find((m) => m.email === DEMO.email)!.membershipId,
+    freshComment: async () =>
+      (
+        await (
+          await owner.post(`/api/annotations/${annotationId}/comments`, { data: { body: 'Owner comment' } })
+        ).json()
+      ).id,
     freshInvitation: async () =>
       (
         await (

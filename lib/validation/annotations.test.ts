@@ -83,8 +83,10 @@ describe('ZCreateAnnotation', () => {
 });
 
 describe('ZUpdateAnnotation', () => {
-  it('needs a tag or a note', () => {
+  it('needs a tag, a note or a status', () => {
     expect(ZUpdateAnnotation.safeParse({ version: 2 }).success).toBe(false);
     expect(ZUpdateAnnotation.parse({ note: null, version: 2 })).toEqual({ note: null, version: 2 });
+    expect(ZUpdateAnnotation.parse({ status: 'resolved' })).toEqual({ status: 'resolved' });
+    expect(ZUpdateAnnotation.safeParse({ status: 'closed' }).success).toBe(false);
   });
 });

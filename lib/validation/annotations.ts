@@ -89,8 +89,12 @@ export const ZUpdateAnnotation = z
       .max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH} characters.`)
       .nullable()
       .optional(),
+    /** Resolve or reopen the annotation's thread. */
+    status: z.enum(['open', 'resolved'], { error: 'The status must be "open" or "resolved".' }).optional(),
     /** The version the client saw; a stale one is refused with 409 instead of overwriting. */
     version: z.number().int().min(1).optional(),
   })
-  .refine((patch) => patch.tag !== undefined || patch.note !== undefined, { message: 'Change the tag or the note.' });
+  .refine((patch) => patch.tag !== undefined || patch.note !== undefined || patch.status !== undefined, {
+    message: 'Change the tag, the note or the status.',
+  });
 export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;

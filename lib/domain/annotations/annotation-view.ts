@@ -10,6 +10,7 @@ export type AnnotationView = {
   start: number;
   end: number;
   state: AnchorState;
+  status: 'open' | 'resolved';
   version: number;
   createdAt: string;
   author: { id: string; name: string } | null;
@@ -24,6 +25,7 @@ export function recordToView(record: AnnotationRecord): AnnotationView {
     start: record.posStart,
     end: record.posEnd,
     state: record.anchorState,
+    status: record.status,
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     author: record.author,
@@ -42,6 +44,7 @@ export function webAnnotationToView(annotation: WebAnnotation): AnnotationView {
     start: position.start,
     end: position.end,
     state: annotation.anchorState,
+    status: annotation.status,
     version: annotation.version,
     createdAt: annotation.created,
     author: annotation.creator ? { id: lastSegment(annotation.creator.id), name: annotation.creator.name } : null,

@@ -24,6 +24,7 @@ const make = (
   start,
   end: start + 5,
   state,
+  status: 'open',
   version: 1,
   createdAt: `2026-01-0${id.length}T00:00:00Z`,
   author,

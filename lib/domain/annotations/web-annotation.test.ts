@@ -19,6 +19,7 @@ const record: AnnotationRecord = {
   posStart: 40,
   posEnd: 53,
   anchorState: 'moved',
+  status: 'open',
   revisionId: 'rev-2',
   version: 3,
   createdAt: new Date('2026-11-22T10:00:00Z'),
@@ -50,6 +51,7 @@ describe('toWebAnnotation', () => {
         ],
       },
       anchorState: 'moved',
+      status: 'open',
       revision: 'rev-2',
       version: 3,
     });

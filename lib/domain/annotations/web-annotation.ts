@@ -14,6 +14,7 @@ export type AnnotationRecord = {
   posStart: number;
   posEnd: number;
   anchorState: AnchorState;
+  status: 'open' | 'resolved';
   revisionId: string;
   version: number;
   createdAt: Date;
@@ -42,6 +43,7 @@ export type WebAnnotation = {
   };
   /** Marginalia extensions, outside the W3C vocabulary. */
   anchorState: AnchorState;
+  status: 'open' | 'resolved';
   revision: string;
   version: number;
 };
@@ -82,6 +84,7 @@ export function toWebAnnotation(record: AnnotationRecord, urls: ResourceUrls): W
       ],
     },
     anchorState: record.anchorState,
+    status: record.status,
     revision: record.revisionId,
     version: record.version,
   };

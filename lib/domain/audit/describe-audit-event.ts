@@ -34,6 +34,16 @@ export function describeAuditEvent(event: AuditEventView): string {
       if (before?.note !== after?.note) changes.push(after?.note ? 'note changed' : 'note removed');
       return `changed the annotation on ${quoted(after?.quote)}: ${changes.join(', ') || 'no visible change'}`;
     }
+    case 'annotation.resolved':
+      return `resolved the thread on ${quoted(after?.quote)}`;
+    case 'annotation.reopened':
+      return `reopened the thread on ${quoted(after?.quote)}`;
+    case 'comment.created':
+      return `commented on ${quoted(after?.quote)}`;
+    case 'comment.edited':
+      return `edited a comment on ${quoted(after?.quote)}`;
+    case 'comment.deleted':
+      return `deleted a comment on ${quoted(before?.quote)}`;
     case 'annotation.deleted':
       return `deleted the ${tagName(before?.tag)} on ${quoted(before?.quote)}`;
     case 'article.created':

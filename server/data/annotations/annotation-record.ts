@@ -13,6 +13,7 @@ export const annotationRecordSelect = {
   posStart: true,
   posEnd: true,
   anchorState: true,
+  status: true,
   revisionId: true,
   version: true,
   createdAt: true,
@@ -30,6 +31,7 @@ export function auditSnapshot(record: AnnotationRecord) {
     start: record.posStart,
     end: record.posEnd,
     anchorState: record.anchorState,
+    status: record.status,
     revisionId: record.revisionId,
     version: record.version,
   };

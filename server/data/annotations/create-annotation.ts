@@ -50,7 +50,12 @@ export async function createAnnotation(options: {
     createdAt: now,
     updatedAt: now,
   };
-  const record: AnnotationRecord = { ...data, version: 1, author: { id: options.userId, name: article.userName } };
+  const record: AnnotationRecord = {
+    ...data,
+    status: 'open',
+    version: 1,
+    author: { id: options.userId, name: article.userName },
+  };
   // A batched transaction: one round trip for the row and its audit event, no interactive session.
   await db().$transaction([
     db().annotation.create({ data, select: { id: true } }),

@@ -29,6 +29,11 @@ export async function updateAnnotation(options: {
       data: {
         ...(input.tag !== undefined ? { tag: input.tag } : {}),
         ...(input.note !== undefined ? { note: input.note || null } : {}),
+        ...(input.status !== undefined && input.status !== before.status
+          ? input.status === 'resolved'
+            ? { status: 'resolved' as const, resolvedAt: new Date(), resolvedById: options.userId }
+            : { status: 'open' as const, resolvedAt: null, resolvedById: null }
+          : {}),
         version: { increment: 1 },
       },
     });
@@ -37,7 +42,12 @@ export async function updateAnnotation(options: {
     await recordAuditEvent(tx, {
       workspaceId: annotation.workspaceId,
       actorId: options.userId,
-      action: 'annotation.updated',
+      action:
+        input.status !== undefined && input.status !== before.status
+          ? input.status === 'resolved'
+            ? 'annotation.resolved'
+            : 'annotation.reopened'
+          : 'annotation.updated',
       objectType: 'annotation',
       objectId: before.id,
       before: auditSnapshot(before),

@@ -70,6 +70,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           currentUserId={user.id}
           permissions={{
             annotate: can(article.role, 'annotation.create'),
+            comment: can(article.role, 'comment.create'),
             editText: can(article.role, 'article.edit'),
             changeAny: can(article.role, 'annotation.update.any'),
             changeOwn: can(article.role, 'annotation.update.own'),

@@ -1,0 +1,10 @@
+/** A comment as the browser and the API see it. A deleted comment keeps its place with an empty body. */
+export type CommentView = {
+  id: string;
+  author: { id: string; name: string } | null;
+  body: string;
+  version: number;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+};

@@ -1,0 +1,157 @@
+import 'server-only';
+import type { CommentView } from '@/lib/domain/comments/comment-view';
+import { can } from '@/lib/domain/permissions/permissions';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/ids';
+import { db } from '../../db';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { getMemberAnnotation } from '../annotations/get-member-annotation';
+
+const commentSelect = {
+  id: true,
+  body: true,
+  version: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+type CommentRow = {
+  id: string;
+  body: string;
+  version: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  author: { id: string; name: string } | null;
+};
+
+function toView(row: CommentRow): CommentView {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+/** The annotation's thread, oldest first; deleted comments stay as markers without their text. */
+export async function listComments(options: { userId: string; annotationId: string }): Promise<CommentView[]> {
+  const annotation = await getMemberAnnotation(options);
+  const rows = await db().comment.findMany({
+    where: { annotationId: annotation.record.id },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: commentSelect,
+  });
+  return rows.map(toView);
+}
+
+export async function createComment(options: {
+  userId: string;
+  annotationId: string;
+  body: string;
+}): Promise<CommentView> {
+  const annotation = await getMemberAnnotation(options);
+  if (!can(annotation.role, 'comment.create')) {
+    throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot comment. Ask an owner for the reviewer role.' });
+  }
+  return db().$transaction(async (tx) => {
+    const row = await tx.comment.create({
+      data: { annotationId: annotation.record.id, authorId: options.userId, body: options.body },
+      select: commentSelect,
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: annotation.workspaceId,
+      actorId: options.userId,
+      action: 'comment.created',
+      objectType: 'comment',
+      objectId: row.id,
+      after: {
+        annotationId: annotation.record.id,
+        articleId: annotation.record.articleId,
+        quote: annotation.record.quoteExact,
+        body: row.body,
+      },
+    });
+    return toView(row);
+  });
+}
+
+/** A comment its author may change: in a workspace they still belong to, and not deleted. */
+async function ownComment(userId: string, commentId: string) {
+  const notFound = new AppError('NOT_FOUND', { userMessage: 'This comment does not exist or you cannot see it.' });
+  if (!isUuid(commentId)) throw notFound;
+  const comment = await db().comment.findFirst({
+    where: { id: commentId, annotation: { workspace: { memberships: { some: { userId } } } } },
+    select: {
+      id: true,
+      authorId: true,
+      body: true,
+      version: true,
+      deletedAt: true,
+      annotation: { select: { id: true, articleId: true, workspaceId: true, quoteExact: true } },
+    },
+  });
+  if (!comment) throw notFound;
+  if (comment.authorId !== userId)
+    throw new AppError('FORBIDDEN', { userMessage: 'Only its author can change a comment.' });
+  if (comment.deletedAt) throw new AppError('CONFLICT', { userMessage: 'This comment was deleted.' });
+  return comment;
+}
+
+const staleComment = () =>
+  new AppError('CONFLICT', {
+    userMessage: 'This comment changed since you opened it. Reload the thread, then edit again.',
+  });
+
+export async function updateComment(options: {
+  userId: string;
+  commentId: string;
+  body: string;
+  version: number;
+}): Promise<CommentView> {
+  const comment = await ownComment(options.userId, options.commentId);
+  if (comment.version !== options.version) throw staleComment();
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({
+      where: { id: comment.id, version: options.version, deletedAt: null },
+      data: { body: options.body, editedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) throw staleComment();
+    await recordAuditEvent(tx, {
+      workspaceId: comment.annotation.workspaceId,
+      actorId: options.userId,
+      action: 'comment.edited',
+      objectType: 'comment',
+      objectId: comment.id,
+      before: { body: comment.body, version: comment.version },
+      after: {
+        body: options.body,
+        version: comment.version + 1,
+        articleId: comment.annotation.articleId,
+        quote: comment.annotation.quoteExact,
+      },
+    });
+    return toView(await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: commentSelect }));
+  });
+}
+
+/** Removes the text but keeps a marker, so the thread still shows that something was said and withdrawn. */
+export async function deleteComment(options: { userId: string; commentId: string }): Promise<void> {
+  const comment = await ownComment(options.userId, options.commentId);
+  await db().$transaction(async (tx) => {
+    await tx.comment.update({
+      where: { id: comment.id },
+      data: { body: '', deletedAt: new Date(), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: comment.annotation.workspaceId,
+      actorId: options.userId,
+      action: 'comment.deleted',
+      objectType: 'comment',
+      objectId: comment.id,
+      before: { body: comment.body, articleId: comment.annotation.articleId, quote: comment.annotation.quoteExact },
+    });
+  });
+}
