@@ -4,15 +4,23 @@ import { useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
 import { AnnotationThread } from './annotation-thread';
-import { STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
+import { REVIEW_LABELS, STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
-export type AnnotationPatch = { tag?: Tag; note?: string | null; status?: 'open' | 'resolved' };
+export type AnnotationPatch = {
+  tag?: Tag;
+  note?: string | null;
+  status?: 'open' | 'resolved';
+  reviewStatus?: 'open' | 'accepted' | 'rejected';
+  assigneeId?: string | null;
+};
 
 type Props = {
   annotation: AnnotationView;
   active: boolean;
   mayChange: boolean;
   canComment: boolean;
+  canReview: boolean;
+  members: { id: string; name: string }[];
   currentUserId: string;
   onGoTo: (id: string) => void;
   onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
@@ -26,6 +34,8 @@ export function AnnotationCard({
   active,
   mayChange,
   canComment,
+  canReview,
+  members,
   currentUserId,
   onGoTo,
   onChange,
@@ -142,6 +152,7 @@ export function AnnotationCard({
           onStatusChange={(status) => onChange(annotation.id, { status })}
         />
       ) : null}
+      <ReviewLine annotation={annotation} members={members} canReview={canReview} onChange={onChange} />
       {mayChange && !editingNote ? (
         <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
           <label className="sr-only" htmlFor={`tag-${annotation.id}`}>
@@ -196,5 +207,75 @@ export function AnnotationCard({
         </div>
       ) : null}
     </li>
+  );
+}
+
+const nameOf = (members: { id: string; name: string }[], id: string | null) =>
+  id ? (members.find((member) => member.id === id)?.name ?? 'a former member') : null;
+
+/** The review's verdict and assignee: shown to everyone, changed by editors and owners. */
+function ReviewLine({
+  annotation,
+  members,
+  canReview,
+  onChange,
+}: {
+  annotation: AnnotationView;
+  members: { id: string; name: string }[];
+  canReview: boolean;
+  onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
+}) {
+  const reviewer = nameOf(members, annotation.reviewedById);
+  const assignee = nameOf(members, annotation.assigneeId);
+  if (!canReview) {
+    if (annotation.reviewStatus === 'open' && !assignee) return null;
+    return (
+      <p className="mt-2 text-xs text-stone-600" data-testid="review-line">
+        {annotation.reviewStatus !== 'open' ? `${REVIEW_LABELS[annotation.reviewStatus]} by ${reviewer}` : 'Open'}
+        {assignee ? ` · assigned to ${assignee}` : ''}
+      </p>
+    );
+  }
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2 text-xs" data-testid="review-line">
+      <label className="flex items-center gap-1 text-stone-600">
+        Review
+        <select
+          aria-label="Review status"
+          value={annotation.reviewStatus}
+          onChange={(event) =>
+            void onChange(annotation.id, { reviewStatus: event.target.value as AnnotationView['reviewStatus'] })
+          }
+          className="rounded border border-stone-300 bg-white px-1 py-0.5"
+        >
+          {(['open', 'accepted', 'rejected'] as const).map((status) => (
+            <option key={status} value={status}>
+              {REVIEW_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-1 text-stone-600">
+        Assignee
+        <select
+          aria-label="Assignee"
+          value={annotation.assigneeId ?? ''}
+          onChange={(event) => void onChange(annotation.id, { assigneeId: event.target.value || null })}
+          className="max-w-32 rounded border border-stone-300 bg-white px-1 py-0.5"
+        >
+          <option value="">Nobody</option>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {annotation.reviewStatus !== 'open' && reviewer ? (
+        <span className="text-stone-500">
+          {REVIEW_LABELS[annotation.reviewStatus]} by {reviewer}
+        </span>
+      ) : null}
+    </div>
   );
 }

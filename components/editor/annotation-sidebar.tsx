@@ -5,13 +5,15 @@ import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import {
   annotationAuthors,
   facetCounts,
+  NO_FILTERS,
+  type ReviewStatus,
   filterAnnotations,
   type AnnotationFilters,
 } from '@/lib/domain/annotations/filter-annotations';
 import { TAGS } from '@/lib/domain/annotations/tags';
 import type { AnchorState } from '@/lib/domain/anchoring/types';
 import { AnnotationCard, type AnnotationPatch } from './annotation-card';
-import { STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
+import { REVIEW_LABELS, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
 type Props = {
   annotations: AnnotationView[];
@@ -20,6 +22,8 @@ type Props = {
   activeId: string | null;
   mayChange: (annotation: AnnotationView) => boolean;
   canComment: boolean;
+  canReview: boolean;
+  members: { id: string; name: string }[];
   currentUserId: string;
   onGoTo: (id: string) => void;
   onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
@@ -27,6 +31,7 @@ type Props = {
 };
 
 const STATES: AnchorState[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
+const REVIEW_STATUSES: ReviewStatus[] = ['open', 'accepted', 'rejected'];
 /** Cards rendered at first; thousands of cards would slow the page for no reader's benefit. */
 const PAGE_SIZE = 100;
 
@@ -37,6 +42,8 @@ export function AnnotationSidebar({
   activeId,
   mayChange,
   canComment,
+  canReview,
+  members,
   currentUserId,
   onGoTo,
   onChange,
@@ -65,7 +72,7 @@ export function AnnotationSidebar({
           <button
             type="button"
             className="text-xs text-accent-700 hover:underline"
-            onClick={() => onFiltersChange({ tags: [], authorId: null, state: null })}
+            onClick={() => onFiltersChange(NO_FILTERS)}
           >
             Clear filters
           </button>
@@ -118,6 +125,41 @@ export function AnnotationSidebar({
               ))}
             </select>
           </label>
+          <label className="text-xs text-stone-600">
+            Review
+            <select
+              aria-label="Filter by review"
+              value={filters.reviewStatus ?? ''}
+              onChange={(event) =>
+                onFiltersChange({ ...filters, reviewStatus: (event.target.value || null) as ReviewStatus | null })
+              }
+              className="mt-0.5 block w-full rounded border border-stone-300 bg-white px-1 py-1 text-xs text-stone-800"
+            >
+              <option value="">Any verdict</option>
+              {REVIEW_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {REVIEW_LABELS[status]} ({counts.reviewStatuses[status] ?? 0})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs text-stone-600">
+            Assignee
+            <select
+              aria-label="Filter by assignee"
+              value={filters.assigneeId ?? ''}
+              onChange={(event) => onFiltersChange({ ...filters, assigneeId: event.target.value || null })}
+              className="mt-0.5 block w-full rounded border border-stone-300 bg-white px-1 py-1 text-xs text-stone-800"
+            >
+              <option value="">Anyone</option>
+              <option value="none">Unassigned ({counts.assignees.none ?? 0})</option>
+              {members.map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name} ({counts.assignees[member.id] ?? 0})
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
       </div>
       {annotations.length === 0 ? (
@@ -137,6 +179,8 @@ export function AnnotationSidebar({
               active={annotation.id === activeId}
               mayChange={mayChange(annotation)}
               canComment={canComment}
+              canReview={canReview}
+              members={members}
               currentUserId={currentUserId}
               onGoTo={onGoTo}
               onChange={onChange}

@@ -1,6 +1,7 @@
 // Browser-side calls to the annotation API, returning views or a message to show.
 import { webAnnotationToView, type AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import type { Tag } from '@/lib/domain/annotations/tags';
+import type { AnnotationPatch } from './annotation-card';
 import type { WebAnnotation } from '@/lib/domain/annotations/web-annotation';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
@@ -57,10 +58,7 @@ export function createAnnotation(
   );
 }
 
-export function updateAnnotation(
-  id: string,
-  patch: { tag?: Tag; note?: string | null; status?: 'open' | 'resolved'; version: number },
-) {
+export function updateAnnotation(id: string, patch: AnnotationPatch & { version: number }) {
   return call(`/api/annotations/${id}`, { method: 'PATCH', body: JSON.stringify(patch) }, asView);
 }
 

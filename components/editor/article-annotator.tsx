@@ -29,7 +29,15 @@ export type ArticleAnnotatorProps = {
   article: { id: string; revisionId: string; doc: ArticleDoc };
   initialAnnotations: AnnotationView[];
   currentUserId: string;
-  permissions: { annotate: boolean; comment: boolean; editText: boolean; changeAny: boolean; changeOwn: boolean };
+  permissions: {
+    annotate: boolean;
+    comment: boolean;
+    review: boolean;
+    editText: boolean;
+    changeAny: boolean;
+    changeOwn: boolean;
+  };
+  members: { id: string; name: string }[];
 };
 
 type TextSelection = { start: number; end: number; exact: string; top: number; left: number };
@@ -55,7 +63,13 @@ function summarizeAnchors(list: AnnotationView[]): string {
 }
 
 /** The article with its highlights, the tagging toolbar, the sidebar, and (for editors) text editing. */
-export function ArticleAnnotator({ article, initialAnnotations, currentUserId, permissions }: ArticleAnnotatorProps) {
+export function ArticleAnnotator({
+  article,
+  initialAnnotations,
+  currentUserId,
+  permissions,
+  members,
+}: ArticleAnnotatorProps) {
   const router = useRouter();
   const [annotations, setAnnotations] = useState(() => sortInDocumentOrder(initialAnnotations));
   const [revisionId, setRevisionId] = useState(article.revisionId);
@@ -279,7 +293,9 @@ export function ArticleAnnotator({ article, initialAnnotations, currentUserId, p
           ? 'Thread resolved.'
           : patch.status === 'open'
             ? 'Thread reopened.'
-            : 'Annotation updated.',
+            : patch.reviewStatus
+              ? `Marked ${patch.reviewStatus}.`
+              : 'Annotation updated.',
     });
     return true;
   };
@@ -416,6 +432,8 @@ export function ArticleAnnotator({ article, initialAnnotations, currentUserId, p
           activeId={activeId}
           mayChange={mayChange}
           canComment={permissions.comment}
+          canReview={permissions.review}
+          members={members}
           currentUserId={currentUserId}
           onGoTo={goTo}
           onChange={change}

@@ -28,3 +28,5 @@ export const STATE_HELP = {
   fuzzy: 'The words changed slightly in a later revision; check the highlight.',
   orphaned: 'The passage is gone from the current revision; the quote is kept here.',
 } as const;
+
+export const REVIEW_LABELS = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' } as const;

@@ -1,14 +1,15 @@
 import Link from 'next/link';
+import { ARTICLE_STATUS_LABELS } from '@/lib/domain/articles/article-status';
 
 export type ArticleRow = {
   id: string;
   title: string;
   createdAt: Date;
   annotationCount: number;
+  review: { open: number; accepted: number; rejected: number };
   status: 'draft' | 'in_review' | 'done';
 };
 
-const statusLabel = { draft: 'Draft', in_review: 'In review', done: 'Done' } as const;
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -41,7 +42,13 @@ export function ArticleList({ workspaceSlug, articles }: { workspaceSlug: string
               <p className="mt-1 text-sm text-stone-500">
                 Added <time dateTime={article.createdAt.toISOString()}>{dateFormat.format(article.createdAt)}</time>
                 <span aria-hidden> · </span>
-                {statusLabel[article.status]}
+                <span data-testid="article-status">{ARTICLE_STATUS_LABELS[article.status]}</span>
+                {article.annotationCount ? (
+                  <span data-testid="review-counts">
+                    <span aria-hidden> · </span>
+                    {article.review.open} open, {article.review.accepted} accepted, {article.review.rejected} rejected
+                  </span>
+                ) : null}
               </p>
             </div>
             <span

@@ -243,3 +243,34 @@ test('reviewers discuss an annotation in its thread and one resolves it', async 
   await expect(card(author, QUOTE).getByTestId('thread-status')).toHaveText('Resolved');
   await author.close();
 });
+
+test('an editor accepts and assigns an annotation and puts the article in review', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const editor = await openAs(browser, TEAM.editor);
+  const quoteCard = card(editor, QUOTE);
+  await quoteCard.getByRole('combobox', { name: 'Review status' }).selectOption('accepted');
+  await expect(card(editor, QUOTE)).toContainText(`Accepted by ${TEAM.editor.name}`);
+  await card(editor, QUOTE).getByRole('combobox', { name: 'Assignee' }).selectOption({ label: TEAM.reviewerB.name });
+  await expect(card(editor, QUOTE).getByRole('combobox', { name: 'Assignee' })).toHaveValue(/[0-9a-f-]{36}/);
+  await editor.getByRole('combobox', { name: 'Article status' }).selectOption('in_review');
+
+  const sidebar = editor.getByRole('complementary', { name: 'Annotations' });
+  await sidebar.getByRole('combobox', { name: 'Filter by review' }).selectOption('accepted');
+  await expect(editor.locator('[data-annotation-card]')).toHaveCount(1);
+  await sidebar.getByRole('combobox', { name: 'Filter by assignee' }).selectOption('none');
+  await expect(editor.locator('[data-annotation-card]')).toHaveCount(0);
+  await expect(editor.getByText('No annotation matches these filters.')).toBeVisible();
+
+  await editor.goto(`/w/${REVIEW_WORKSPACE.slug}`);
+  const row = editor.getByRole('listitem').filter({ hasText: 'Driving Force' });
+  await expect(row.getByTestId('article-status')).toHaveText('In review');
+  await expect(row.getByTestId('review-counts')).toHaveText('· 1 open, 1 accepted, 0 rejected');
+  await editor.close();
+
+  const reviewer = await openAs(browser, TEAM.reviewerA);
+  await expect(card(reviewer, QUOTE).getByTestId('review-line')).toHaveText(
+    `Accepted by ${TEAM.editor.name} · assigned to ${TEAM.reviewerB.name}`,
+  );
+  await expect(card(reviewer, QUOTE).getByRole('combobox', { name: 'Review status' })).toHaveCount(0);
+  await reviewer.close();
+});

@@ -89,12 +89,24 @@ export const ZUpdateAnnotation = z
       .max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH} characters.`)
       .nullable()
       .optional(),
+    /** The review's verdict (editors and owners). */
+    reviewStatus: z
+      .enum(['open', 'accepted', 'rejected'], { error: 'The review status must be open, accepted or rejected.' })
+      .optional(),
+    /** Who should look at it next (editors and owners); null clears it. */
+    assigneeId: z.uuid('Choose a member of the workspace.').nullable().optional(),
     /** Resolve or reopen the annotation's thread. */
     status: z.enum(['open', 'resolved'], { error: 'The status must be "open" or "resolved".' }).optional(),
     /** The version the client saw; a stale one is refused with 409 instead of overwriting. */
     version: z.number().int().min(1).optional(),
   })
-  .refine((patch) => patch.tag !== undefined || patch.note !== undefined || patch.status !== undefined, {
-    message: 'Change the tag, the note or the status.',
-  });
+  .refine(
+    (patch) =>
+      ['tag', 'note', 'status', 'reviewStatus', 'assigneeId'].some(
+        (key) => patch[key as keyof typeof patch] !== undefined,
+      ),
+    {
+      message: 'Change the tag, the note, the thread status, the review status or the assignee.',
+    },
+  );
 export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;

@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { ARTICLE_STATUSES } from '../domain/articles/article-status';
 
-export const ZRenameArticle = z.object({
-  title: z.string().trim().min(1, 'Enter a title.').max(300, 'Keep the title under 300 characters.'),
-});
-export type TRenameArticle = z.infer<typeof ZRenameArticle>;
+export const ZUpdateArticle = z
+  .object({
+    title: z.string().trim().min(1, 'Enter a title.').max(300, 'Keep the title under 300 characters.').optional(),
+    status: z.enum(ARTICLE_STATUSES, { error: 'The status must be draft, in_review or done.' }).optional(),
+  })
+  .refine((patch) => patch.title !== undefined || patch.status !== undefined, {
+    message: 'Change the title or the status.',
+  });
+export type TUpdateArticle = z.infer<typeof ZUpdateArticle>;
 
 export const ARTICLE_TEXT_MAX = 5_000_000;
 

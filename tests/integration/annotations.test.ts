@@ -227,3 +227,50 @@ describe('article revisions', () => {
     expect(await db().articleRevision.count({ where: { articleId } })).toBe(1);
   });
 });
+
+describe('review status and assignment', () => {
+  it('lets editors and owners accept, reject and assign to members; not reviewers, not to outsiders', async () => {
+    const { team, stranger, articleId, input } = await setup();
+    const record = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input() });
+    await expect(
+      updateAnnotation({
+        userId: team.members.reviewer!.id,
+        annotationId: record.id,
+        input: { reviewStatus: 'accepted' },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      updateAnnotation({
+        userId: team.members.editor!.id,
+        annotationId: record.id,
+        input: { assigneeId: stranger.id },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const accepted = await updateAnnotation({
+      userId: team.members.editor!.id,
+      annotationId: record.id,
+      input: { reviewStatus: 'accepted', assigneeId: team.members.reviewer!.id },
+    });
+    expect(accepted).toMatchObject({
+      reviewStatus: 'accepted',
+      reviewedById: team.members.editor!.id,
+      assigneeId: team.members.reviewer!.id,
+    });
+    const reopened = await updateAnnotation({
+      userId: team.members.owner!.id,
+      annotationId: record.id,
+      input: { reviewStatus: 'open', assigneeId: null },
+    });
+    expect(reopened).toMatchObject({ reviewStatus: 'open', reviewedById: null, reviewedAt: null, assigneeId: null });
+    const actions = await db().auditEvent.findMany({
+      where: { objectId: record.id },
+      orderBy: { id: 'asc' },
+      select: { action: true },
+    });
+    expect(actions.map((event) => event.action)).toEqual([
+      'annotation.created',
+      'annotation.reviewed',
+      'annotation.reviewed',
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { seedArticles } from '@/prisma/seed/seed-demo';
 import { db } from '@/server/db';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { listWorkspaceArticles } from '@/server/data/articles/list-workspace-articles';
-import { renameArticle } from '@/server/data/articles/rename-article';
+import { updateArticle } from '@/server/data/articles/update-article';
 import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
 import { workspaceWithMembers } from './helpers';
 
@@ -41,14 +41,14 @@ describe('article access', () => {
   it('lets editors rename with an audit record, and refuses viewers and strangers without writing', async () => {
     const { team, stranger, article } = await setup();
     await expect(
-      renameArticle({ userId: team.members.viewer!.id, articleId: article.id, input: { title: 'Viewer title' } }),
+      updateArticle({ userId: team.members.viewer!.id, articleId: article.id, input: { title: 'Viewer title' } }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
-      renameArticle({ userId: stranger.id, articleId: article.id, input: { title: 'Stranger title' } }),
+      updateArticle({ userId: stranger.id, articleId: article.id, input: { title: 'Stranger title' } }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await db().article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(article.title);
 
-    await renameArticle({
+    await updateArticle({
       userId: team.members.editor!.id,
       articleId: article.id,
       input: { title: 'IG report blames Sessions' },

@@ -11,6 +11,10 @@ export type AnnotationView = {
   end: number;
   state: AnchorState;
   status: 'open' | 'resolved';
+  reviewStatus: 'open' | 'accepted' | 'rejected';
+  reviewedAt: string | null;
+  reviewedById: string | null;
+  assigneeId: string | null;
   version: number;
   createdAt: string;
   author: { id: string; name: string } | null;
@@ -26,6 +30,10 @@ export function recordToView(record: AnnotationRecord): AnnotationView {
     end: record.posEnd,
     state: record.anchorState,
     status: record.status,
+    reviewStatus: record.reviewStatus,
+    reviewedAt: record.reviewedAt?.toISOString() ?? null,
+    reviewedById: record.reviewedById,
+    assigneeId: record.assigneeId,
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     author: record.author,
@@ -45,6 +53,10 @@ export function webAnnotationToView(annotation: WebAnnotation): AnnotationView {
     end: position.end,
     state: annotation.anchorState,
     status: annotation.status,
+    reviewStatus: annotation.reviewStatus,
+    reviewedAt: annotation.reviewedAt,
+    reviewedById: annotation.reviewedBy ? lastSegment(annotation.reviewedBy) : null,
+    assigneeId: annotation.assignee ? lastSegment(annotation.assignee) : null,
     version: annotation.version,
     createdAt: annotation.created,
     author: annotation.creator ? { id: lastSegment(annotation.creator.id), name: annotation.creator.name } : null,

@@ -25,6 +25,10 @@ const make = (
   end: start + 5,
   state,
   status: 'open',
+  reviewStatus: 'open',
+  reviewedAt: null,
+  reviewedById: null,
+  assigneeId: null,
   version: 1,
   createdAt: `2026-01-0${id.length}T00:00:00Z`,
   author,
@@ -38,16 +42,31 @@ const list = [
 
 describe('annotation filters', () => {
   it('filters by tag, author and state together', () => {
-    expect(filterAnnotations(list, { tags: ['quote'], authorId: 'u2', state: null }).map((a) => a.id)).toEqual(['c']);
+    expect(filterAnnotations(list, { ...NO_FILTERS, tags: ['quote'], authorId: 'u2' }).map((a) => a.id)).toEqual(['c']);
     expect(filterAnnotations(list, { ...NO_FILTERS, state: 'fuzzy' }).map((a) => a.id)).toEqual(['d']);
     expect(filterAnnotations(list, NO_FILTERS)).toHaveLength(4);
   });
 
   it('counts each facet under the other filters', () => {
-    const counts = facetCounts(list, { tags: ['quote'], authorId: null, state: null });
+    const counts = facetCounts(list, { ...NO_FILTERS, tags: ['quote'] });
     expect(counts.tags).toEqual({ quote: 2, rebuttal: 1, finding: 1 });
     expect(counts.authors).toEqual({ u1: 1, u2: 1 });
     expect(counts.states).toEqual({ exact: 1, orphaned: 1 });
+  });
+
+  it('filters by review status and assignee, with "none" for unassigned', () => {
+    const reviewed = list.map((a, i) => ({
+      ...a,
+      reviewStatus: i % 2 ? ('accepted' as const) : ('open' as const),
+      assigneeId: i === 0 ? 'u2' : null,
+    }));
+    expect(filterAnnotations(reviewed, { ...NO_FILTERS, reviewStatus: 'accepted' }).map((a) => a.id)).toEqual([
+      'b',
+      'd',
+    ]);
+    expect(filterAnnotations(reviewed, { ...NO_FILTERS, assigneeId: 'u2' }).map((a) => a.id)).toEqual(['a']);
+    expect(filterAnnotations(reviewed, { ...NO_FILTERS, assigneeId: 'none' })).toHaveLength(3);
+    expect(facetCounts(reviewed, NO_FILTERS).reviewStatuses).toEqual({ open: 2, accepted: 2 });
   });
 
   it('sorts in document order with orphans last', () => {

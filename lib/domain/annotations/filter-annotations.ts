@@ -1,16 +1,33 @@
 import type { AnchorState } from '../anchoring/types';
 import type { AnnotationView } from './annotation-view';
 
-export type AnnotationFilters = { tags: string[]; authorId: string | null; state: AnchorState | null };
+export type ReviewStatus = 'open' | 'accepted' | 'rejected';
+export type AnnotationFilters = {
+  tags: string[];
+  authorId: string | null;
+  state: AnchorState | null;
+  reviewStatus: ReviewStatus | null;
+  /** A member's id, or "none" for unassigned annotations. */
+  assigneeId: string | null;
+};
 
-export const NO_FILTERS: AnnotationFilters = { tags: [], authorId: null, state: null };
+export const NO_FILTERS: AnnotationFilters = {
+  tags: [],
+  authorId: null,
+  state: null,
+  reviewStatus: null,
+  assigneeId: null,
+};
 
-type Facet = 'tags' | 'author' | 'state';
+type Facet = 'tags' | 'author' | 'state' | 'review' | 'assignee';
 
 function matches(annotation: AnnotationView, filters: AnnotationFilters, ignore?: Facet): boolean {
   if (ignore !== 'tags' && filters.tags.length && !filters.tags.includes(annotation.tag)) return false;
   if (ignore !== 'author' && filters.authorId && annotation.author?.id !== filters.authorId) return false;
   if (ignore !== 'state' && filters.state && annotation.state !== filters.state) return false;
+  if (ignore !== 'review' && filters.reviewStatus && annotation.reviewStatus !== filters.reviewStatus) return false;
+  if (ignore !== 'assignee' && filters.assigneeId && (annotation.assigneeId ?? 'none') !== filters.assigneeId)
+    return false;
   return true;
 }
 
@@ -33,6 +50,8 @@ export function facetCounts(annotations: AnnotationView[], filters: AnnotationFi
     tags: count(annotations.filter((a) => matches(a, filters, 'tags')).map((a) => a.tag)),
     authors: count(annotations.filter((a) => matches(a, filters, 'author')).map((a) => a.author?.id ?? 'unknown')),
     states: count(annotations.filter((a) => matches(a, filters, 'state')).map((a) => a.state)),
+    reviewStatuses: count(annotations.filter((a) => matches(a, filters, 'review')).map((a) => a.reviewStatus)),
+    assignees: count(annotations.filter((a) => matches(a, filters, 'assignee')).map((a) => a.assigneeId ?? 'none')),
   };
 }
 

@@ -15,6 +15,10 @@ export type AnnotationRecord = {
   posEnd: number;
   anchorState: AnchorState;
   status: 'open' | 'resolved';
+  reviewStatus: 'open' | 'accepted' | 'rejected';
+  reviewedAt: Date | null;
+  reviewedById: string | null;
+  assigneeId: string | null;
   revisionId: string;
   version: number;
   createdAt: Date;
@@ -44,6 +48,10 @@ export type WebAnnotation = {
   /** Marginalia extensions, outside the W3C vocabulary. */
   anchorState: AnchorState;
   status: 'open' | 'resolved';
+  reviewStatus: 'open' | 'accepted' | 'rejected';
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  assignee: string | null;
   revision: string;
   version: number;
 };
@@ -85,6 +93,10 @@ export function toWebAnnotation(record: AnnotationRecord, urls: ResourceUrls): W
     },
     anchorState: record.anchorState,
     status: record.status,
+    reviewStatus: record.reviewStatus,
+    reviewedAt: record.reviewedAt?.toISOString() ?? null,
+    reviewedBy: record.reviewedById ? urls.user(record.reviewedById) : null,
+    assignee: record.assigneeId ? urls.user(record.assigneeId) : null,
     revision: record.revisionId,
     version: record.version,
   };

@@ -34,6 +34,12 @@ export function describeAuditEvent(event: AuditEventView): string {
       if (before?.note !== after?.note) changes.push(after?.note ? 'note changed' : 'note removed');
       return `changed the annotation on ${quoted(after?.quote)}: ${changes.join(', ') || 'no visible change'}`;
     }
+    case 'annotation.reviewed':
+      return `marked the ${tagName(after?.tag)} on ${quoted(after?.quote)} as ${after?.reviewStatus}`;
+    case 'annotation.assigned':
+      return after?.assigneeId
+        ? `assigned the ${tagName(after?.tag)} on ${quoted(after?.quote)}`
+        : `unassigned the ${tagName(after?.tag)} on ${quoted(after?.quote)}`;
     case 'annotation.resolved':
       return `resolved the thread on ${quoted(after?.quote)}`;
     case 'annotation.reopened':
@@ -50,6 +56,8 @@ export function describeAuditEvent(event: AuditEventView): string {
       return `added the article ${quoted(after?.title, 80)}`;
     case 'article.renamed':
       return `renamed the article from ${quoted(before?.title, 80)} to ${quoted(after?.title, 80)}`;
+    case 'article.status_changed':
+      return `set the article status from ${String(before?.status).replace('_', ' ')} to ${String(after?.status).replace('_', ' ')}`;
     case 'article.revised': {
       const anchors = asSnapshot(after?.anchors) ?? {};
       const parts = (['moved', 'fuzzy', 'orphaned'] as const)

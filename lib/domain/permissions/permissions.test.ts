@@ -12,6 +12,7 @@ const expected: Record<Role, Action[]> = {
     'annotation.create',
     'annotation.update.own',
     'annotation.update.any',
+    'annotation.review',
     'comment.create',
   ],
   reviewer: ['workspace.read', 'article.read', 'annotation.create', 'annotation.update.own', 'comment.create'],

@@ -11,6 +11,7 @@ export const actions = [
   'annotation.create',
   'annotation.update.own',
   'annotation.update.any',
+  'annotation.review',
   'comment.create',
   'members.manage',
 ] as const;
@@ -27,7 +28,13 @@ const reviewerActions: Action[] = [
 const permissions: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set<Action>(['workspace.read', 'article.read']),
   reviewer: new Set<Action>(reviewerActions),
-  editor: new Set<Action>([...reviewerActions, 'article.create', 'article.edit', 'annotation.update.any']),
+  editor: new Set<Action>([
+    ...reviewerActions,
+    'article.create',
+    'article.edit',
+    'annotation.update.any',
+    'annotation.review',
+  ]),
   owner: new Set<Action>(actions),
 };
 

@@ -53,6 +53,10 @@ export async function createAnnotation(options: {
   const record: AnnotationRecord = {
     ...data,
     status: 'open',
+    reviewStatus: 'open',
+    reviewedAt: null,
+    reviewedById: null,
+    assigneeId: null,
     version: 1,
     author: { id: options.userId, name: article.userName },
   };

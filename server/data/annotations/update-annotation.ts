@@ -1,53 +1,104 @@
 import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
+import { can } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TUpdateAnnotation } from '@/lib/validation/annotations';
 import { db } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { annotationRecordSelect, auditSnapshot } from './annotation-record';
-import { assertMayChange, getMemberAnnotation } from './get-member-annotation';
+import { assertMayChange, getMemberAnnotation, type MemberAnnotation } from './get-member-annotation';
 
 const stale = () =>
   new AppError('CONFLICT', {
     userMessage: 'Someone changed this annotation since you loaded it. Reload to see their change, then try again.',
   });
 
-/** Changes tag and/or note. The version guard makes a concurrent edit fail with 409 instead of being lost. */
+/** The audit action that names what the patch did, most specific first. */
+function actionFor(input: TUpdateAnnotation, before: AnnotationRecord): string {
+  if (input.reviewStatus !== undefined && input.reviewStatus !== before.reviewStatus) return 'annotation.reviewed';
+  if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) return 'annotation.assigned';
+  if (input.status !== undefined && input.status !== before.status) {
+    return input.status === 'resolved' ? 'annotation.resolved' : 'annotation.reopened';
+  }
+  return 'annotation.updated';
+}
+
+async function authorize(annotation: MemberAnnotation, userId: string, input: TUpdateAnnotation) {
+  if (input.tag !== undefined || input.note !== undefined || input.status !== undefined)
+    assertMayChange(annotation, userId);
+  if (
+    (input.reviewStatus !== undefined || input.assigneeId !== undefined) &&
+    !can(annotation.role, 'annotation.review')
+  ) {
+    throw new AppError('FORBIDDEN', {
+      userMessage: 'Only editors and owners can accept, reject or assign annotations.',
+    });
+  }
+  if (input.assigneeId) {
+    const member = await db().membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: annotation.workspaceId, userId: input.assigneeId } },
+      select: { id: true },
+    });
+    if (!member) {
+      throw new AppError('INVALID_INPUT', {
+        userMessage: 'The assignee must be a member of this workspace.',
+        fieldErrors: { assigneeId: ['The assignee must be a member of this workspace.'] },
+      });
+    }
+  }
+}
+
+function changes(
+  input: TUpdateAnnotation,
+  before: AnnotationRecord,
+  userId: string,
+): Prisma.AnnotationUpdateManyMutationInput {
+  const now = new Date();
+  return {
+    ...(input.tag !== undefined ? { tag: input.tag } : {}),
+    ...(input.note !== undefined ? { note: input.note || null } : {}),
+    ...(input.status !== undefined && input.status !== before.status
+      ? input.status === 'resolved'
+        ? { status: 'resolved', resolvedAt: now, resolvedById: userId }
+        : { status: 'open', resolvedAt: null, resolvedById: null }
+      : {}),
+    ...(input.reviewStatus !== undefined && input.reviewStatus !== before.reviewStatus
+      ? input.reviewStatus === 'open'
+        ? { reviewStatus: 'open', reviewedAt: null, reviewedById: null }
+        : { reviewStatus: input.reviewStatus, reviewedAt: now, reviewedById: userId }
+      : {}),
+    ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
+    version: { increment: 1 },
+  };
+}
+
+/**
+ * Changes tag, note, thread status, review status or assignee. Authors (and editors and
+ * owners) change what they wrote; only editors and owners review and assign. The version
+ * guard makes a concurrent edit fail with 409 instead of being lost.
+ */
 export async function updateAnnotation(options: {
   userId: string;
   annotationId: string;
   input: TUpdateAnnotation;
 }): Promise<AnnotationRecord> {
   const annotation = await getMemberAnnotation(options);
-  assertMayChange(annotation, options.userId);
   const { input } = options;
+  await authorize(annotation, options.userId, input);
   const before = annotation.record;
   if (input.version !== undefined && input.version !== before.version) throw stale();
   return db().$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({
       where: { id: before.id, version: before.version },
-      data: {
-        ...(input.tag !== undefined ? { tag: input.tag } : {}),
-        ...(input.note !== undefined ? { note: input.note || null } : {}),
-        ...(input.status !== undefined && input.status !== before.status
-          ? input.status === 'resolved'
-            ? { status: 'resolved' as const, resolvedAt: new Date(), resolvedById: options.userId }
-            : { status: 'open' as const, resolvedAt: null, resolvedById: null }
-          : {}),
-        version: { increment: 1 },
-      },
+      data: changes(input, before, options.userId),
     });
     if (count === 0) throw stale();
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, select: annotationRecordSelect });
     await recordAuditEvent(tx, {
       workspaceId: annotation.workspaceId,
       actorId: options.userId,
-      action:
-        input.status !== undefined && input.status !== before.status
-          ? input.status === 'resolved'
-            ? 'annotation.resolved'
-            : 'annotation.reopened'
-          : 'annotation.updated',
+      action: actionFor(input, before),
       objectType: 'annotation',
       objectId: before.id,
       before: auditSnapshot(before),

@@ -9,6 +9,7 @@ export type ArticleListItem = {
   createdAt: Date;
   updatedAt: Date;
   annotationCount: number;
+  review: { open: number; accepted: number; rejected: number };
 };
 
 /** Caller must have resolved membership of `workspaceId` (see getMemberWorkspace). */
@@ -26,5 +27,14 @@ export async function listWorkspaceArticles(workspaceId: string): Promise<Articl
       _count: { select: { annotations: true } },
     },
   });
-  return articles.map(({ _count, ...article }) => ({ ...article, annotationCount: _count.annotations }));
+  const verdicts = await db().annotation.groupBy({
+    by: ['articleId', 'reviewStatus'],
+    where: { workspaceId },
+    _count: true,
+  });
+  return articles.map(({ _count, ...article }) => {
+    const review = { open: 0, accepted: 0, rejected: 0 };
+    for (const row of verdicts) if (row.articleId === article.id) review[row.reviewStatus] = row._count;
+    return { ...article, annotationCount: _count.annotations, review };
+  });
 }

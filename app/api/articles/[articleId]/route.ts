@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { ARTICLE_TEXT_MAX, ZRenameArticle, ZSaveRevision } from '@/lib/validation/articles';
+import { ARTICLE_TEXT_MAX, ZUpdateArticle, ZSaveRevision } from '@/lib/validation/articles';
 import { requireRequestUser } from '@/server/auth/request-user';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
-import { renameArticle } from '@/server/data/articles/rename-article';
+import { updateArticle } from '@/server/data/articles/update-article';
 import { saveArticleRevision } from '@/server/data/articles/save-article-revision';
 import { jsonRoute } from '@/server/http/json-route';
 import { readJsonBody } from '@/server/http/read-json-body';
@@ -42,7 +42,7 @@ export const PUT = jsonRoute<Context>(async (request, { params }) => {
 
 export const PATCH = jsonRoute<Context>(async (request, { params }) => {
   const user = await requireRequestUser(request);
-  const input = await readJsonBody(request, ZRenameArticle);
-  const article = await renameArticle({ userId: user.id, articleId: (await params).articleId, input });
+  const input = await readJsonBody(request, ZUpdateArticle);
+  const article = await updateArticle({ userId: user.id, articleId: (await params).articleId, input });
   return NextResponse.json(article);
 });

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleAnnotator } from '@/components/editor/article-annotator';
+import { ArticleStatusSelect } from '@/components/editor/article-status-select';
+import { ARTICLE_STATUS_LABELS } from '@/lib/domain/articles/article-status';
 import { RenameArticleForm } from '@/components/editor/rename-article-form';
 import { recordToView } from '@/lib/domain/annotations/annotation-view';
 import { can } from '@/lib/domain/permissions/permissions';
@@ -9,6 +11,7 @@ import { requirePageUser } from '@/server/auth/session';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { listArticleAnnotations } from '@/server/data/annotations/list-article-annotations';
 import { orNotFound } from '@/server/pages/or-not-found';
+import { listMembers } from '@/server/data/members/members';
 import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
 
 type Params = Promise<{ workspace: string; articleId: string }>;
@@ -32,7 +35,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ArticlePage({ params }: { params: Params }) {
   const { user, workspace, article } = await loadArticle(params);
-  const annotations = await listArticleAnnotations({ userId: user.id, articleId: article.id });
+  const [annotations, { members }] = await Promise.all([
+    listArticleAnnotations({ userId: user.id, articleId: article.id }),
+    listMembers({ userId: user.id, slug: workspace.slug }),
+  ]);
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
       <nav className="mb-6 text-sm">
@@ -60,6 +66,11 @@ export default async function ArticlePage({ params }: { params: Params }) {
               History
             </Link>
             {can(article.role, 'article.edit') ? (
+              <ArticleStatusSelect articleId={article.id} status={article.status} />
+            ) : (
+              <span className="text-xs font-medium">{ARTICLE_STATUS_LABELS[article.status]}</span>
+            )}
+            {can(article.role, 'article.edit') ? (
               <RenameArticleForm articleId={article.id} title={article.title} />
             ) : null}
           </div>
@@ -68,9 +79,11 @@ export default async function ArticlePage({ params }: { params: Params }) {
           article={{ id: article.id, revisionId: article.revision.id, doc: article.revision.doc }}
           initialAnnotations={annotations.map(recordToView)}
           currentUserId={user.id}
+          members={members.map((member) => ({ id: member.userId, name: member.name }))}
           permissions={{
             annotate: can(article.role, 'annotation.create'),
             comment: can(article.role, 'comment.create'),
+            review: can(article.role, 'annotation.review'),
             editText: can(article.role, 'article.edit'),
             changeAny: can(article.role, 'annotation.update.any'),
             changeOwn: can(article.role, 'annotation.update.own'),
