@@ -150,6 +150,7 @@ export function AnnotationCard({
           status={annotation.status}
           mayResolve={mayChange}
           onStatusChange={(status) => onChange(annotation.id, { status })}
+          members={members}
         />
       ) : null}
       <ReviewLine annotation={annotation} members={members} canReview={canReview} onChange={onChange} />

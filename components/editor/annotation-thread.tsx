@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { COMMENT_MAX_LENGTH } from '@/lib/validation/comments';
 import type { CommentView } from '@/lib/domain/comments/comment-view';
 import { CommentText } from './comment-text';
+import { MentionTextarea, mentionedIds, type Member } from './mention-textarea';
 
 type Props = {
   annotationId: string;
@@ -12,6 +13,7 @@ type Props = {
   status: 'open' | 'resolved';
   mayResolve: boolean;
   onStatusChange: (status: 'open' | 'resolved') => Promise<boolean>;
+  members: Member[];
 };
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -35,6 +37,7 @@ async function request<T>(
 }
 
 export function AnnotationThread({
+  members,
   annotationId,
   currentUserId,
   canComment,
@@ -73,7 +76,7 @@ export function AnnotationThread({
     event.preventDefault();
     const result = await request<CommentView>(`/api/annotations/${annotationId}/comments`, {
       method: 'POST',
-      body: JSON.stringify({ body: draft }),
+      body: JSON.stringify({ body: draft, mentions: mentionedIds(draft, members) }),
     });
     if (!result.ok) return setError(result.message);
     setDraft('');
@@ -171,14 +174,13 @@ export function AnnotationThread({
       )}
       {canComment ? (
         <form onSubmit={reply} className="space-y-1">
-          <textarea
-            aria-label="Reply"
+          <MentionTextarea
+            label="Reply"
             value={draft}
             maxLength={COMMENT_MAX_LENGTH}
-            onChange={(event) => setDraft(event.target.value)}
-            placeholder={comments?.length ? 'Reply…' : 'Start the discussion…'}
-            className="block w-full rounded-md border border-stone-300 px-2 py-1.5 text-sm"
-            rows={2}
+            onChange={setDraft}
+            members={members.filter((member) => member.id !== currentUserId)}
+            placeholder={comments?.length ? 'Reply… (@ to mention)' : 'Start the discussion… (@ to mention)'}
           />
           <div className="flex items-center gap-2">
             <button

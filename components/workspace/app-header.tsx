@@ -7,9 +7,10 @@ type Props = {
   user: { name: string; email: string };
   workspace: { slug: string; name: string; role: string };
   workspaces: { slug: string; name: string }[];
+  unreadMentions: number;
 };
 
-export function AppHeader({ user, workspace, workspaces }: Props) {
+export function AppHeader({ user, workspace, workspaces, unreadMentions }: Props) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4">
@@ -29,6 +30,21 @@ export function AppHeader({ user, workspace, workspaces }: Props) {
           <span className="hidden text-sm text-stone-600 sm:inline" title={user.email}>
             {user.name}
           </span>
+          <Link
+            href="/inbox"
+            className="rounded-md px-2 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-stone-900"
+            aria-label={unreadMentions ? `Inbox, ${unreadMentions} unread` : 'Inbox'}
+          >
+            Inbox
+            {unreadMentions ? (
+              <span
+                data-testid="unread-badge"
+                className="ml-1 rounded-full bg-accent-700 px-1.5 py-0.5 text-xs font-semibold text-white"
+              >
+                {unreadMentions}
+              </span>
+            ) : null}
+          </Link>
           <Link
             href="/settings/tokens"
             className="rounded-md px-2 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-stone-900"

@@ -274,3 +274,32 @@ test('an editor accepts and assigns an annotation and puts the article in review
   await expect(card(reviewer, QUOTE).getByRole('combobox', { name: 'Review status' })).toHaveCount(0);
   await reviewer.close();
 });
+
+test('a reviewer @mentions another with autocomplete; the mention waits in their inbox', async ({ browser }) => {
+  const a = await openAs(browser, TEAM.reviewerA);
+  const overlapCard = card(a, OVERLAP);
+  await overlapCard.getByRole('button', { name: 'Discussion' }).click();
+  const reply = overlapCard.getByRole('combobox', { name: 'Reply' });
+  await reply.fill('Can you check the notes, @Ben');
+  const suggestions = overlapCard.getByRole('listbox', { name: 'Mention a member' });
+  await expect(suggestions.getByRole('option')).toHaveText([`@${TEAM.reviewerB.name}`]);
+  await reply.press('Enter');
+  await expect(reply).toHaveValue(`Can you check the notes, @${TEAM.reviewerB.name} `);
+  await reply.pressSequentially('before Friday?');
+  await overlapCard.getByRole('button', { name: 'Comment' }).click();
+  await expect(overlapCard.getByRole('list', { name: 'Comments' })).toContainText('before Friday?');
+  await a.close();
+
+  const b = await openAs(browser, TEAM.reviewerB);
+  await expect(b.getByTestId('unread-badge')).toHaveText('1');
+  await b.getByRole('link', { name: 'Inbox, 1 unread' }).click();
+  const mention = b.getByRole('list', { name: 'Mentions' }).getByRole('listitem').first();
+  await expect(mention).toContainText(`${TEAM.reviewerA.name} mentioned you`);
+  await expect(mention).toContainText('before Friday?');
+  await mention.getByRole('button', { name: 'Mark read' }).click();
+  await expect(b.getByTestId('unread-count')).toHaveText('0 unread');
+  await mention.getByRole('link', { name: /Driving Force/ }).click();
+  await expect(b.getByTestId('article-editor')).toBeVisible();
+  await expect(b.getByTestId('unread-badge')).toHaveCount(0);
+  await b.close();
+});

@@ -217,6 +217,13 @@ const MATRIX: Record<string, Call> = {
     url: async (ids) => `/api/comments/${await ids.freshComment()}`,
     expected: members({ viewer: 403, reviewer: 403, editor: 403, owner: 204 }),
   },
+  'GET /api/inbox': { method: 'GET', url: () => '/api/inbox', expected: { ...everyone(200), anonymous: 401 } },
+  'POST /api/inbox/read': {
+    method: 'POST',
+    url: () => '/api/inbox/read',
+    data: () => ({}),
+    expected: { ...everyone(200), anonymous: 401 },
+  },
   'POST /api/bench/raw-insert': {
     method: 'POST',
     url: () => '/api/bench/raw-insert',

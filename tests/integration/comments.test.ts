@@ -4,6 +4,7 @@ import { db } from '@/server/db';
 import { createAnnotation } from '@/server/data/annotations/create-annotation';
 import { updateAnnotation } from '@/server/data/annotations/update-annotation';
 import { createComment, deleteComment, listComments, updateComment } from '@/server/data/comments/comments';
+import { countUnreadMentions, listInbox, markMentionsRead } from '@/server/data/inbox/inbox';
 import { countRows, workspaceWithMembers } from './helpers';
 
 async function thread() {
@@ -102,5 +103,29 @@ describe('comment threads', () => {
       'annotation.resolved',
       'annotation.reopened',
     ]);
+  });
+});
+
+describe('mentions', () => {
+  it('records mentions of members for their inbox and refuses mentions of outsiders', async () => {
+    const { annotationId, reviewer, editor, stranger } = await thread();
+    await expect(
+      createComment({ userId: reviewer, annotationId, body: '@Stranger look', mentions: [stranger] }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const comment = await createComment({
+      userId: reviewer,
+      annotationId,
+      body: '@editor please check',
+      mentions: [editor, reviewer],
+    });
+    const mentions = await db().mention.findMany({ where: { commentId: comment.id } });
+    expect(mentions.map((mention) => mention.userId)).toEqual([editor]);
+
+    const inbox = await listInbox(editor);
+    expect(inbox).toEqual([expect.objectContaining({ body: '@editor please check', readAt: null })]);
+    expect(await countUnreadMentions(editor)).toBe(1);
+    expect(await markMentionsRead({ userId: reviewer })).toBe(0);
+    expect(await markMentionsRead({ userId: editor, ids: [inbox[0]!.id] })).toBe(1);
+    expect(await countUnreadMentions(editor)).toBe(0);
   });
 });

@@ -51,16 +51,34 @@ export async function createComment(options: {
   userId: string;
   annotationId: string;
   body: string;
+  mentions?: string[];
 }): Promise<CommentView> {
   const annotation = await getMemberAnnotation(options);
   if (!can(annotation.role, 'comment.create')) {
     throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot comment. Ask an owner for the reviewer role.' });
+  }
+  const mentioned = [...new Set(options.mentions ?? [])].filter((id) => id !== options.userId);
+  if (mentioned.length) {
+    const members = await db().membership.count({
+      where: { workspaceId: annotation.workspaceId, userId: { in: mentioned } },
+    });
+    if (members !== mentioned.length) {
+      throw new AppError('INVALID_INPUT', {
+        userMessage: 'You can only mention members of this workspace.',
+        fieldErrors: { mentions: ['You can only mention members of this workspace.'] },
+      });
+    }
   }
   return db().$transaction(async (tx) => {
     const row = await tx.comment.create({
       data: { annotationId: annotation.record.id, authorId: options.userId, body: options.body },
       select: commentSelect,
     });
+    if (mentioned.length) {
+      await tx.mention.createMany({
+        data: mentioned.map((userId) => ({ commentId: row.id, userId, workspaceId: annotation.workspaceId })),
+      });
+    }
     await recordAuditEvent(tx, {
       workspaceId: annotation.workspaceId,
       actorId: options.userId,
@@ -72,6 +90,7 @@ export async function createComment(options: {
         articleId: annotation.record.articleId,
         quote: annotation.record.quoteExact,
         body: row.body,
+        mentions: mentioned,
       },
     });
     return toView(row);

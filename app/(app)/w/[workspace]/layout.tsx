@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/workspace/app-header';
 import { requirePageUser } from '@/server/auth/session';
+import { countUnreadMentions } from '@/server/data/inbox/inbox';
 import { orNotFound } from '@/server/pages/or-not-found';
 import { getMemberWorkspace, listUserWorkspaces } from '@/server/data/workspaces/get-member-workspace';
 
@@ -13,13 +14,14 @@ export default async function WorkspaceLayout({
 }) {
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}`);
-  const [workspace, workspaces] = await Promise.all([
+  const [workspace, workspaces, unreadMentions] = await Promise.all([
     orNotFound(getMemberWorkspace({ userId: user.id, slug })),
     listUserWorkspaces(user.id),
+    countUnreadMentions(user.id),
   ]);
   return (
     <>
-      <AppHeader user={user} workspace={workspace} workspaces={workspaces} />
+      <AppHeader user={user} workspace={workspace} workspaces={workspaces} unreadMentions={unreadMentions} />
       {children}
     </>
   );

@@ -16,7 +16,7 @@ export const GET = jsonRoute<Context>(async (request, { params }) => {
 
 export const POST = jsonRoute<Context>(async (request, { params }) => {
   const user = await requireRequestUser(request);
-  const { body } = await readJsonBody(request, ZCreateComment);
-  const comment = await createComment({ userId: user.id, annotationId: (await params).annotationId, body });
+  const { body, mentions } = await readJsonBody(request, ZCreateComment);
+  const comment = await createComment({ userId: user.id, annotationId: (await params).annotationId, body, mentions });
   return NextResponse.json(comment, { status: 201 });
 });
