@@ -22,6 +22,7 @@ type Props = {
   canReview: boolean;
   members: { id: string; name: string }[];
   currentUserId: string;
+  threadRefreshKey: number;
   onGoTo: (id: string) => void;
   onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
   onDelete: (id: string) => Promise<boolean>;
@@ -37,6 +38,7 @@ export function AnnotationCard({
   canReview,
   members,
   currentUserId,
+  threadRefreshKey,
   onGoTo,
   onChange,
   onDelete,
@@ -151,6 +153,7 @@ export function AnnotationCard({
           mayResolve={mayChange}
           onStatusChange={(status) => onChange(annotation.id, { status })}
           members={members}
+          refreshKey={threadRefreshKey}
         />
       ) : null}
       <ReviewLine annotation={annotation} members={members} canReview={canReview} onChange={onChange} />
@@ -173,7 +176,10 @@ export function AnnotationCard({
           </select>
           <button
             type="button"
-            onClick={() => setEditingNote(true)}
+            onClick={() => {
+              setNote(annotation.note ?? '');
+              setEditingNote(true);
+            }}
             className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100"
           >
             {annotation.note ? 'Edit note' : 'Add note'}

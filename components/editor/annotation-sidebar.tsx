@@ -25,6 +25,7 @@ type Props = {
   canReview: boolean;
   members: { id: string; name: string }[];
   currentUserId: string;
+  threadRefreshKeys: Record<string, number>;
   onGoTo: (id: string) => void;
   onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
   onDelete: (id: string) => Promise<boolean>;
@@ -45,6 +46,7 @@ export function AnnotationSidebar({
   canReview,
   members,
   currentUserId,
+  threadRefreshKeys,
   onGoTo,
   onChange,
   onDelete,
@@ -174,13 +176,14 @@ export function AnnotationSidebar({
         <ol className="space-y-2" aria-label="Annotations in document order">
           {shown.map((annotation) => (
             <AnnotationCard
-              key={`${annotation.id}-${annotation.version}`}
+              key={annotation.id}
               annotation={annotation}
               active={annotation.id === activeId}
               mayChange={mayChange(annotation)}
               canComment={canComment}
               canReview={canReview}
               members={members}
+              threadRefreshKey={threadRefreshKeys[annotation.id] ?? 0}
               currentUserId={currentUserId}
               onGoTo={onGoTo}
               onChange={onChange}

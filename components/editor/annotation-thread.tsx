@@ -14,6 +14,8 @@ type Props = {
   mayResolve: boolean;
   onStatusChange: (status: 'open' | 'resolved') => Promise<boolean>;
   members: Member[];
+  /** Changes when someone else changed this thread: the comments are read again. */
+  refreshKey: number;
 };
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -37,6 +39,7 @@ async function request<T>(
 }
 
 export function AnnotationThread({
+  refreshKey,
   members,
   annotationId,
   currentUserId,
@@ -70,16 +73,18 @@ export function AnnotationThread({
     return () => {
       cancelled = true;
     };
-  }, [annotationId]);
+  }, [annotationId, refreshKey]);
 
   async function reply(event: FormEvent) {
     event.preventDefault();
+    const submitted = draft;
     const result = await request<CommentView>(`/api/annotations/${annotationId}/comments`, {
       method: 'POST',
-      body: JSON.stringify({ body: draft, mentions: mentionedIds(draft, members) }),
+      body: JSON.stringify({ body: submitted, mentions: mentionedIds(submitted, members) }),
     });
     if (!result.ok) return setError(result.message);
-    setDraft('');
+    // Keep anything typed while this reply was being sent.
+    setDraft((current) => (current === submitted ? '' : current));
     setError(null);
     setComments((list) => [...(list ?? []), result.value]);
   }

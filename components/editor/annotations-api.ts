@@ -62,6 +62,10 @@ export function updateAnnotation(id: string, patch: AnnotationPatch & { version:
   return call(`/api/annotations/${id}`, { method: 'PATCH', body: JSON.stringify(patch) }, asView);
 }
 
+export function getAnnotation(id: string) {
+  return call(`/api/annotations/${id}`, { method: 'GET' }, asView);
+}
+
 export function deleteAnnotation(id: string) {
   return call(`/api/annotations/${id}`, { method: 'DELETE' }, async () => undefined);
 }

@@ -24,6 +24,7 @@ import { StaticDoc } from './static-doc';
 import { TagLegend } from './tag-legend';
 import { tagLabel } from './tag-style';
 import { TagToolbar } from './tag-toolbar';
+import { useLiveArticle } from './use-live-article';
 
 export type ArticleAnnotatorProps = {
   article: { id: string; revisionId: string; doc: ArticleDoc };
@@ -312,6 +313,33 @@ export function ArticleAnnotator({
     return true;
   };
 
+  // Live updates from everyone else viewing this article.
+  const [threadRefreshKeys, setThreadRefreshKeys] = useState<Record<string, number>>({});
+  const [newRevision, setNewRevision] = useState(false);
+  const { viewers, connected } = useLiveArticle(article.id, (event) => {
+    if (event.objectType === 'annotation') {
+      if (event.action === 'annotation.deleted') {
+        setAnnotations((list) => list.filter((annotation) => annotation.id !== event.objectId));
+        editor?.commands.removeAnnotationHighlight(event.objectId);
+        return;
+      }
+      void api.getAnnotation(event.objectId).then((result) => {
+        if (!result.ok) return;
+        setAnnotations((list) => sortInDocumentOrder([...list.filter((a) => a.id !== result.value.id), result.value]));
+        const highlight = mode === 'review' ? toHighlight(result.value) : null;
+        if (highlight) editor?.commands.addAnnotationHighlight(highlight);
+      });
+    } else if (event.objectType === 'comment') {
+      const annotationId = String(event.after?.annotationId ?? event.before?.annotationId ?? '');
+      if (annotationId) setThreadRefreshKeys((keys) => ({ ...keys, [annotationId]: (keys[annotationId] ?? 0) + 1 }));
+      const mentions = (event.after?.mentions as string[] | undefined) ?? [];
+      if (mentions.includes(currentUserId)) router.refresh();
+    } else if (event.objectType === 'article') {
+      if (event.action === 'article.revised' && event.actorId !== currentUserId) setNewRevision(true);
+      else router.refresh();
+    }
+  });
+
   const startEditing = () => {
     clearSelection();
     setMessage(null);
@@ -386,6 +414,30 @@ export function ArticleAnnotator({
             )
           ) : null}
         </div>
+        <div className="mb-3 flex items-center gap-2 text-xs text-stone-500" data-testid="presence">
+          <span
+            aria-hidden
+            className={`inline-block h-2 w-2 rounded-full ${connected ? 'bg-emerald-500' : 'bg-stone-300'}`}
+            title={connected ? 'Live' : 'Reconnecting…'}
+          />
+          {!connected ? (
+            <span>Reconnecting…</span>
+          ) : viewers.length ? (
+            <span>Also here: {viewers.join(', ')}</span>
+          ) : (
+            <span>Live</span>
+          )}
+        </div>
+        {newRevision ? (
+          <div className="mb-3">
+            <Alert tone="info">
+              Someone saved a new revision of this article.{' '}
+              <button type="button" className="font-medium underline" onClick={() => window.location.reload()}>
+                Load it
+              </button>
+            </Alert>
+          </div>
+        ) : null}
         <div aria-live="polite" className="mb-3 empty:hidden">
           {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         </div>
@@ -435,6 +487,7 @@ export function ArticleAnnotator({
           canReview={permissions.review}
           members={members}
           currentUserId={currentUserId}
+          threadRefreshKeys={threadRefreshKeys}
           onGoTo={goTo}
           onChange={change}
           onDelete={remove}

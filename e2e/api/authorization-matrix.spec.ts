@@ -224,6 +224,11 @@ const MATRIX: Record<string, Call> = {
     data: () => ({}),
     expected: { ...everyone(200), anonymous: 401 },
   },
+  'GET /api/articles/[articleId]/events': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/events?once=1&after=0`,
+    expected: READ,
+  },
   'POST /api/bench/raw-insert': {
     method: 'POST',
     url: () => '/api/bench/raw-insert',

@@ -146,6 +146,7 @@ export async function updateComment(options: {
       objectId: comment.id,
       before: { body: comment.body, version: comment.version },
       after: {
+        annotationId: comment.annotation.id,
         body: options.body,
         version: comment.version + 1,
         articleId: comment.annotation.articleId,
@@ -170,7 +171,12 @@ export async function deleteComment(options: { userId: string; commentId: string
       action: 'comment.deleted',
       objectType: 'comment',
       objectId: comment.id,
-      before: { body: comment.body, articleId: comment.annotation.articleId, quote: comment.annotation.quoteExact },
+      before: {
+        annotationId: comment.annotation.id,
+        body: comment.body,
+        articleId: comment.annotation.articleId,
+        quote: comment.annotation.quoteExact,
+      },
     });
   });
 }
