@@ -1,16 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import type { LiveEvent } from '@/lib/domain/live/live-event';
 
-export type LiveEvent = {
-  id: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  actorId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-};
+export type { LiveEvent };
 
 /**
  * Follows an article's server-sent events. The browser reconnects by itself after a

@@ -49,8 +49,9 @@ test('two reviewers see each other, and each other’s annotations and comments,
   await card(b).getByRole('combobox', { name: 'Reply' }).fill('Verified: page 5 of the report.');
   await card(b).getByRole('button', { name: 'Reply' }).click();
   await expect(comments(a)).toHaveCount(2);
-  await card(a).getByRole('button', { name: 'Resolve' }).click();
-  await expect(card(b).getByTestId('thread-status')).toHaveText('Resolved');
+  // B, an editor, resolves the thread; A sees it resolved without reloading.
+  await card(b).getByRole('button', { name: 'Resolve' }).click();
+  await expect(card(a).getByTestId('thread-status')).toHaveText('Resolved');
 
   // B drops off the network; A keeps writing; B comes back and catches up, each event once.
   await b.context().setOffline(true);

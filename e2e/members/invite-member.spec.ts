@@ -17,6 +17,19 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByRole('list', { name: 'Pending invitations' })).toContainText(invitee.email);
 
+  // Something to discuss, so the viewer's thread view can be checked.
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}`);
+  const articleHref = await page.getByRole('link', { name: /Driving Force/ }).getAttribute('href');
+  const sandboxArticleId = articleHref!.split('/').at(-1)!;
+  const created = await page.request.post(`/api/articles/${sandboxArticleId}/annotations`, {
+    data: {
+      body: { purpose: 'tagging', value: 'finding' },
+      target: { selector: { type: 'TextPositionSelector', start: 0, end: 3 } },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const annotationPath = new URL((await created.json()).id).pathname;
+
   const guest = await browser.newPage();
   await guest.goto(new URL(link).pathname);
   await expect(guest).toHaveURL(/\/signin\?callbackUrl=%2Finvite%2F/);
@@ -43,12 +56,20 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   });
   expect(refused.status()).toBe(403);
 
+  // A viewer reads the discussion but cannot take part: no reply box, and the API refuses.
+  const cardOfOwner = guest.locator('[data-annotation-card]').filter({ hasText: 'Top' }).first();
+  await cardOfOwner.getByRole('button', { name: 'Discussion' }).click();
+  await expect(cardOfOwner.getByText('No comments yet.')).toBeVisible();
+  await expect(cardOfOwner.getByRole('combobox', { name: 'Reply' })).toHaveCount(0);
+  const comment = await guest.request.post(`${annotationPath}/comments`, { data: { body: 'Viewer comment' } });
+  expect(comment.status()).toBe(403);
+
   // The link worked once.
   const again = await guest.request.post('/api/invitations/accept', { data: { token: link.split('/').at(-1) } });
   expect(again.status()).toBe(404);
   await guest.close();
 
-  await page.reload();
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/members`);
   await expect(page.getByRole('combobox', { name: `Role of ${invitee.name}` })).toHaveValue('viewer');
   await expect(page.getByRole('list', { name: 'Pending invitations' })).toHaveCount(0);
 });

@@ -8,6 +8,7 @@ import { ensureMembership, ensureUser, ensureWorkspace } from '../../prisma/seed
 import { createArticleFromText } from '../../server/data/articles/create-article-from-text';
 import { createPrismaClient } from '../../server/db/prisma-client';
 import { createMigratedDatabase, dropDatabase, resolveTestAdminUrl } from '../db/test-database';
+import { chromiumArgs, chromiumExecutable } from '../chromium';
 import { startServer } from './bench-server';
 import { generateParagraphs, generateSpans } from './generate-article';
 
@@ -59,17 +60,7 @@ await database.annotation.createMany({
 await database.$disconnect();
 
 const server = await startServer({ port: PORT, databaseUrl });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.origin}/signin`);

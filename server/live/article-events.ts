@@ -1,16 +1,6 @@
 import 'server-only';
+import type { LiveEvent } from '@/lib/domain/live/live-event';
 import { db } from '../db';
-
-export type LiveEvent = {
-  id: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  actorId: string | null;
-  before: unknown;
-  after: unknown;
-  createdAt: string;
-};
 
 /**
  * Ids come from a sequence, so a transaction that took a lower id can commit after a
@@ -44,8 +34,8 @@ export async function articleEventsAfter(articleId: string, afterId: bigint): Pr
     objectType: row.objectType,
     objectId: row.objectId,
     actorId: row.actorId,
-    before: row.before,
-    after: row.after,
+    before: row.before as LiveEvent['before'],
+    after: row.after as LiveEvent['after'],
     createdAt: row.createdAt.toISOString(),
   }));
 }
