@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import type { ArticleDoc } from '@/lib/domain/document/article-doc';
@@ -21,7 +22,14 @@ export type MemberArticle = {
 const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
 
 /** The article with its latest revision, if the user is a member of its workspace; else "not found". */
-export async function getMemberArticle(options: { userId: string; articleId: string }): Promise<MemberArticle> {
+export function getMemberArticle(options: { userId: string; articleId: string }): Promise<MemberArticle> {
+  return findMemberArticle(options.userId, options.articleId);
+}
+
+// Memoised per request with primitive keys: the article page's metadata, body and annotation
+// list all need it, and the revision (document and text) is the largest row we read.
+const findMemberArticle = cache(async (userId: string, articleId: string): Promise<MemberArticle> => {
+  const options = { userId, articleId };
   if (!isUuid(options.articleId)) throw notFound();
   const article = await db().article.findFirst({
     where: { id: options.articleId, workspace: { memberships: { some: { userId: options.userId } } } },
@@ -51,4 +59,4 @@ export async function getMemberArticle(options: { userId: string; articleId: str
       createdAt: revision.createdAt,
     },
   };
-}
+});
