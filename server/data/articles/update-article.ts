@@ -24,26 +24,21 @@ export async function updateArticle(options: { userId: string; articleId: string
       data: { ...(renamed ? { title } : {}), ...(restatused ? { status } : {}) },
       select: { id: true, title: true, status: true },
     });
-    if (renamed) {
-      await recordAuditEvent(tx, {
-        workspaceId: article.workspaceId,
-        actorId: options.userId,
-        action: 'article.renamed',
-        objectType: 'article',
-        objectId: article.id,
-        before: { title: article.title },
-        after: { title: updated.title },
-      });
-    }
-    if (restatused) {
-      await recordAuditEvent(tx, {
-        workspaceId: article.workspaceId,
-        actorId: options.userId,
+    const changes = [
+      renamed && { action: 'article.renamed', before: { title: article.title }, after: { title: updated.title } },
+      restatused && {
         action: 'article.status_changed',
-        objectType: 'article',
-        objectId: article.id,
         before: { status: article.status },
         after: { status: updated.status },
+      },
+    ].filter((change) => change !== false);
+    for (const change of changes) {
+      await recordAuditEvent(tx, {
+        workspaceId: article.workspaceId,
+        actorId: options.userId,
+        objectType: 'article',
+        objectId: article.id,
+        ...change,
       });
     }
     return updated;
