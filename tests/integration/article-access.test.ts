@@ -56,6 +56,11 @@ describe('article access', () => {
     expect((await db().article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(
       'IG report blames Sessions',
     );
+    await updateArticle({ userId: team.members.editor!.id, articleId: article.id, input: { status: 'in_review' } });
+    const statusEvent = await db().auditEvent.findFirstOrThrow({
+      where: { objectId: article.id, action: 'article.status_changed' },
+    });
+    expect(statusEvent).toMatchObject({ before: { status: 'draft' }, after: { status: 'in_review' } });
     const event = await db().auditEvent.findFirstOrThrow({
       where: { objectId: article.id, action: 'article.renamed' },
     });
