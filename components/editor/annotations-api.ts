@@ -3,30 +3,11 @@ import { webAnnotationToView, type AnnotationView } from '@/lib/domain/annotatio
 import type { Tag } from '@/lib/domain/annotations/tags';
 import type { AnnotationPatch } from './annotation-card';
 import type { WebAnnotation } from '@/lib/domain/annotations/web-annotation';
+import { callApi } from '@/components/ui/api-client';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+export type { ApiResult } from '@/components/ui/api-client';
 
-async function call<T>(
-  url: string,
-  init: RequestInit,
-  read: (response: Response) => Promise<T>,
-): Promise<ApiResult<T>> {
-  try {
-    const response = await fetch(url, {
-      ...init,
-      headers: init.body ? { 'content-type': 'application/json' } : undefined,
-    });
-    if (response.ok) return { ok: true, value: await read(response) };
-    const json = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return {
-      ok: false,
-      status: response.status,
-      message: json?.error?.message ?? `The server answered ${response.status}.`,
-    };
-  } catch {
-    return { ok: false, status: 0, message: 'We could not reach the server. Check your connection and try again.' };
-  }
-}
+const call = callApi;
 
 const asView = async (response: Response) => webAnnotationToView((await response.json()) as WebAnnotation);
 

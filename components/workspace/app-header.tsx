@@ -25,6 +25,12 @@ export function AppHeader({ user, workspace, workspaces, unreadMentions }: Props
           <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-600">
             {workspace.role}
           </span>
+          <Link
+            href="/workspaces/new"
+            className="rounded-md px-2 py-1 text-sm text-stone-500 hover:bg-stone-100 hover:text-stone-900"
+          >
+            + New workspace
+          </Link>
         </div>
         <div className="flex items-center gap-3">
           <span className="hidden text-sm text-stone-600 sm:inline" title={user.email}>

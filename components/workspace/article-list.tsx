@@ -17,12 +17,31 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-export function ArticleList({ workspaceSlug, articles }: { workspaceSlug: string; articles: ArticleRow[] }) {
+export function ArticleList({
+  workspaceSlug,
+  articles,
+  canImport,
+}: {
+  workspaceSlug: string;
+  articles: ArticleRow[];
+  canImport: boolean;
+}) {
   if (articles.length === 0) {
     return (
       <div className="rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
         <p className="font-medium text-stone-800">No articles yet</p>
-        <p className="mt-1 text-sm text-stone-500">Articles imported into this workspace will appear here.</p>
+        <p className="mt-1 text-sm text-stone-500">
+          Import an article (a .docx, .html, .md or .txt file, or pasted text) or a Marginalia export to start
+          reviewing.
+        </p>
+        {canImport ? (
+          <Link
+            href={`/w/${workspaceSlug}/import`}
+            className="mt-4 inline-flex rounded-md bg-accent-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-800"
+          >
+            Import
+          </Link>
+        ) : null}
       </div>
     );
   }

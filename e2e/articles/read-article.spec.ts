@@ -21,15 +21,23 @@ test('opening a seed article shows its title, subheadings and paragraphs in the 
   await expect(editor).not.toContainText('Related News');
 });
 
-test('an owner renames an article whose title was derived from its first sentence', async ({ page }) => {
+test('an owner edits the title, byline, date and source of an article whose title was derived', async ({ page }) => {
   await signIn(page, DEMO);
   await page.goto(`/w/${SANDBOX_WORKSPACE.slug}`);
   await page.getByRole('link', { name: /laying blame for…/ }).click();
-  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
   await page.getByLabel('Title').fill('IG report blames Sessions and Rosenstein for family separations');
-  await page.getByRole('button', { name: 'Save title' }).click();
+  await page.getByLabel('Byline').fill('Staff reporter');
+  await page.getByLabel('Published date').fill('2019-10-07');
+  await page.getByLabel('Source URL').fill('https://example.org/ig-report');
+  await page.getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'IG report blames Sessions and Rosenstein for family separations',
+  );
+  await expect(page.getByText('Staff reporter · Published 7 Oct 2019')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Source: example.org' })).toHaveAttribute(
+    'href',
+    'https://example.org/ig-report',
   );
   await page.goto(`/w/${SANDBOX_WORKSPACE.slug}`);
   await expect(page.getByRole('link', { name: /IG report blames Sessions and Rosenstein/ })).toBeVisible();

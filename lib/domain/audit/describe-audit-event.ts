@@ -58,6 +58,10 @@ export function describeAuditEvent(event: AuditEventView): string {
       return `renamed the article from ${quoted(before?.title, 80)} to ${quoted(after?.title, 80)}`;
     case 'article.status_changed':
       return `set the article status from ${String(before?.status).replace('_', ' ')} to ${String(after?.status).replace('_', ' ')}`;
+    case 'article.details_changed':
+      return `changed the article's ${Object.keys(after ?? {})
+        .map((key) => ({ byline: 'byline', sourceUrl: 'source URL', publishedAt: 'published date' })[key] ?? key)
+        .join(', ')}`;
     case 'article.revised': {
       const anchors = asSnapshot(after?.anchors) ?? {};
       const parts = (['moved', 'fuzzy', 'orphaned'] as const)

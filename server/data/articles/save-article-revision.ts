@@ -15,6 +15,7 @@ import type { TSaveRevision } from '@/lib/validation/articles';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { writeSearchBlocks } from '../search/write-search-blocks';
 import { getMemberArticle } from './get-member-article';
 
 type Tx = Prisma.TransactionClient;
@@ -196,6 +197,7 @@ export async function saveArticleRevision(options: {
         const { stored, results } = await reanchorArticle(tx, article.id, text);
         await writeAnchors(tx, revision.id, text, stored, results);
         await tx.article.update({ where: { id: article.id }, data: { updatedAt: new Date() } });
+        await writeSearchBlocks(tx, article, text);
         const anchors = countStates(results);
         await recordAuditEvent(tx, {
           workspaceId: article.workspaceId,

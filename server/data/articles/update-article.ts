@@ -6,23 +6,24 @@ import { db } from '../../db';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { getMemberArticle } from './get-member-article';
 
-/** Renames the article and/or sets its status (draft, in review, done); editors and owners. */
+/** Renames the article, sets its status (draft, in review, done) or its byline, source and date; editors and owners. */
 export async function updateArticle(options: { userId: string; articleId: string; input: TUpdateArticle }) {
   const article = await getMemberArticle(options);
   if (!can(article.role, 'article.edit')) {
     throw new AppError('FORBIDDEN', {
-      userMessage: 'Only editors and owners can rename an article or set its status.',
+      userMessage: 'Only editors and owners can change an article’s title, status or details.',
     });
   }
   const { title, status } = options.input;
   const renamed = title !== undefined && title !== article.title;
   const restatused = status !== undefined && status !== article.status;
-  if (!renamed && !restatused) return { id: article.id, title: article.title, status: article.status };
+  const details = changedDetails(article, options.input);
+  if (!renamed && !restatused && !details) return articleSummary(article);
   return db().$transaction(async (tx) => {
     const updated = await tx.article.update({
       where: { id: article.id },
-      data: { ...(renamed ? { title } : {}), ...(restatused ? { status } : {}) },
-      select: { id: true, title: true, status: true },
+      data: { ...(renamed ? { title } : {}), ...(restatused ? { status } : {}), ...details?.data },
+      select: { id: true, title: true, status: true, byline: true, sourceUrl: true, publishedAt: true },
     });
     const changes = [
       renamed && { action: 'article.renamed', before: { title: article.title }, after: { title: updated.title } },
@@ -31,7 +32,8 @@ export async function updateArticle(options: { userId: string; articleId: string
         before: { status: article.status },
         after: { status: updated.status },
       },
-    ].filter((change) => change !== false);
+      details && { action: 'article.details_changed', before: details.before, after: details.after },
+    ].filter((change) => !!change);
     for (const change of changes) {
       await recordAuditEvent(tx, {
         workspaceId: article.workspaceId,
@@ -41,6 +43,47 @@ export async function updateArticle(options: { userId: string; articleId: string
         ...change,
       });
     }
-    return updated;
+    return articleSummary(updated);
   });
+}
+
+type ArticleDetails = { byline: string | null; sourceUrl: string | null; publishedAt: Date | null };
+
+function articleSummary(article: ArticleDetails & { id: string; title: string; status: string }) {
+  return {
+    id: article.id,
+    title: article.title,
+    status: article.status,
+    byline: article.byline,
+    sourceUrl: article.sourceUrl,
+    publishedAt: article.publishedAt ? isoDate(article.publishedAt) : null,
+  };
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The byline, source URL and date fields that really change, with before/after for the audit log. */
+function changedDetails(article: ArticleDetails, input: TUpdateArticle) {
+  const data: Partial<ArticleDetails> = {};
+  const before: Record<string, string | null> = {};
+  const after: Record<string, string | null> = {};
+  if (input.byline !== undefined && input.byline !== article.byline) {
+    data.byline = input.byline;
+    before.byline = article.byline;
+    after.byline = input.byline;
+  }
+  if (input.sourceUrl !== undefined && input.sourceUrl !== article.sourceUrl) {
+    data.sourceUrl = input.sourceUrl;
+    before.sourceUrl = article.sourceUrl;
+    after.sourceUrl = input.sourceUrl;
+  }
+  const currentDate = article.publishedAt ? isoDate(article.publishedAt) : null;
+  if (input.publishedAt !== undefined && input.publishedAt !== currentDate) {
+    data.publishedAt = input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null;
+    before.publishedAt = currentDate;
+    after.publishedAt = input.publishedAt;
+  }
+  return Object.keys(data).length ? { data, before, after } : null;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleList } from '@/components/workspace/article-list';
+import { can } from '@/lib/domain/permissions/permissions';
 import { requirePageUser } from '@/server/auth/session';
 import { listWorkspaceArticles } from '@/server/data/articles/list-workspace-articles';
 import { orNotFound } from '@/server/pages/or-not-found';
@@ -22,7 +23,21 @@ export default async function WorkspaceHomePage({ params }: { params: Promise<{ 
             {articles.length} {articles.length === 1 ? 'article' : 'articles'}
           </p>
         </div>
-        <nav className="flex gap-4 text-sm font-medium" aria-label="Workspace">
+        <nav className="flex flex-wrap gap-4 text-sm font-medium" aria-label="Workspace">
+          {can(workspace.role, 'article.create') ? (
+            <Link href={`/w/${workspace.slug}/import`} className="text-accent-700 hover:underline">
+              Import
+            </Link>
+          ) : null}
+          <Link href={`/w/${workspace.slug}/search`} className="text-accent-700 hover:underline">
+            Search
+          </Link>
+          <Link href={`/w/${workspace.slug}/quote-check`} className="text-accent-700 hover:underline">
+            Quote check
+          </Link>
+          <Link href={`/w/${workspace.slug}/export`} className="text-accent-700 hover:underline">
+            Export
+          </Link>
           <Link href={`/w/${workspace.slug}/members`} className="text-accent-700 hover:underline">
             Members
           </Link>
@@ -31,7 +46,11 @@ export default async function WorkspaceHomePage({ params }: { params: Promise<{ 
           </Link>
         </nav>
       </div>
-      <ArticleList workspaceSlug={workspace.slug} articles={articles} />
+      <ArticleList
+        workspaceSlug={workspace.slug}
+        articles={articles}
+        canImport={can(workspace.role, 'article.create')}
+      />
     </main>
   );
 }

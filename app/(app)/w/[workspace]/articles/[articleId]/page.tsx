@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleAnnotator } from '@/components/editor/article-annotator';
 import { ArticleStatusSelect } from '@/components/editor/article-status-select';
 import { ARTICLE_STATUS_LABELS } from '@/lib/domain/articles/article-status';
-import { RenameArticleForm } from '@/components/editor/rename-article-form';
+import { ArticleDetailsForm } from '@/components/editor/article-details-form';
 import { recordToView } from '@/lib/domain/annotations/annotation-view';
 import { can } from '@/lib/domain/permissions/permissions';
 import { requirePageUser } from '@/server/auth/session';
@@ -17,6 +17,7 @@ import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspac
 type Params = Promise<{ workspace: string; articleId: string }>;
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 async function loadArticle(params: Params) {
   const { workspace: slug, articleId } = await params;
@@ -58,7 +59,23 @@ export default async function ArticlePage({ params }: { params: Params }) {
                 {dateFormat.format(article.revision.createdAt)}
               </time>
               {article.byline ? ` · ${article.byline}` : null}
+              {article.publishedAt ? (
+                <>
+                  {' · Published '}
+                  <time dateTime={isoDate(article.publishedAt)}>{dateFormat.format(article.publishedAt)}</time>
+                </>
+              ) : null}
             </p>
+            {article.sourceUrl ? (
+              <a
+                href={article.sourceUrl}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="max-w-xs truncate text-xs text-accent-700 hover:underline"
+              >
+                Source: {new URL(article.sourceUrl).host}
+              </a>
+            ) : null}
             <Link
               href={`/w/${workspace.slug}/history?article=${article.id}`}
               className="rounded-md px-2 py-1 text-xs font-medium hover:bg-stone-100 hover:text-stone-800"
@@ -71,7 +88,15 @@ export default async function ArticlePage({ params }: { params: Params }) {
               <span className="text-xs font-medium">{ARTICLE_STATUS_LABELS[article.status]}</span>
             )}
             {can(article.role, 'article.edit') ? (
-              <RenameArticleForm articleId={article.id} title={article.title} />
+              <ArticleDetailsForm
+                articleId={article.id}
+                details={{
+                  title: article.title,
+                  byline: article.byline,
+                  sourceUrl: article.sourceUrl,
+                  publishedAt: article.publishedAt ? isoDate(article.publishedAt) : null,
+                }}
+              />
             ) : null}
           </div>
         </header>

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ImportArticleForm } from '@/components/import/import-article-form';
+import { ImportAnnotationsForm } from '@/components/import/import-annotations-form';
+import { Alert } from '@/components/ui/alert';
+import { can } from '@/lib/domain/permissions/permissions';
+import { requirePageUser } from '@/server/auth/session';
+import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
+import { orNotFound } from '@/server/pages/or-not-found';
+
+export const metadata: Metadata = { title: 'Import' };
+
+export default async function ImportPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const user = await requirePageUser(`/w/${slug}/import`);
+  const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
+  const allowed = can(workspace.role, 'article.create');
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10">
+      <nav className="mb-6 text-sm">
+        <Link href={`/w/${slug}`} className="text-stone-500 hover:text-stone-800">
+          ← All articles
+        </Link>
+      </nav>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">Import into {workspace.name}</h1>
+      {allowed ? (
+        <div className="space-y-12">
+          <section aria-labelledby="import-article-heading">
+            <h2 id="import-article-heading" className="mb-4 text-lg font-semibold">
+              An article
+            </h2>
+            <ImportArticleForm workspaceSlug={slug} />
+          </section>
+          <section aria-labelledby="import-annotations-heading">
+            <h2 id="import-annotations-heading" className="mb-1 text-lg font-semibold">
+              A Marginalia export (W3C Web Annotation JSON-LD)
+            </h2>
+            <p className="mb-4 text-sm text-stone-500">
+              Recreates the exported articles and their annotations, replies and links in this workspace. The
+              annotations are attributed to you; their original authors are kept in the history.
+            </p>
+            <ImportAnnotationsForm workspaceSlug={slug} />
+          </section>
+        </div>
+      ) : (
+        <Alert tone="info">
+          Only editors and owners can import into this workspace. Ask an owner to change your role.
+        </Alert>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { importDocument, type ImportedDocument } from '@/lib/domain/import/import-document';
+import { can } from '@/lib/domain/permissions/permissions';
+import { AppError } from '@/lib/errors';
+import type { TArticleImportDetails } from '@/lib/validation/articles';
+import { db } from '../../db';
+import { getMemberWorkspace } from '../workspaces/get-member-workspace';
+import { createArticle, type CreatedArticle } from './create-article';
+
+export type ImportSource = Parameters<typeof importDocument>[0];
+
+/** Refused before any parsing, so someone who may not import cannot make the server convert a 10 MB file. */
+export async function assertCanImport(options: { userId: string; slug: string }) {
+  const workspace = await getMemberWorkspace(options);
+  if (!can(workspace.role, 'article.create')) {
+    throw new AppError('FORBIDDEN', { userMessage: 'Only editors and owners can add articles to this workspace.' });
+  }
+  return workspace;
+}
+
+function mergeDetails(imported: ImportedDocument, details: TArticleImportDetails) {
+  const publishedAt = details.publishedAt ?? imported.metadata.publishedAt ?? null;
+  return {
+    title: details.title ?? imported.metadata.title,
+    byline: details.byline ?? imported.metadata.byline ?? null,
+    sourceUrl: details.sourceUrl ?? imported.metadata.sourceUrl ?? null,
+    publishedAt: publishedAt ? new Date(`${publishedAt.slice(0, 10)}T00:00:00Z`) : null,
+  };
+}
+
+/** Converts an uploaded or pasted document and stores it as a new article; details given by the user win. */
+export async function importArticle(options: {
+  userId: string;
+  slug: string;
+  source: ImportSource;
+  details: TArticleImportDetails;
+}): Promise<CreatedArticle & { format: ImportedDocument['format']; workspaceSlug: string }> {
+  const workspace = await assertCanImport(options);
+  const imported = await importDocument(options.source);
+  const metadata = mergeDetails(imported, options.details);
+  const article = await createArticle(db(), {
+    workspaceId: workspace.id,
+    authorId: options.userId,
+    doc: imported.doc,
+    metadata: { ...metadata, publishedAt: Number.isNaN(metadata.publishedAt?.getTime()) ? null : metadata.publishedAt },
+    auditDetails: {
+      format: imported.format,
+      fileName: 'fileName' in options.source ? (options.source.fileName ?? null) : null,
+    },
+  });
+  return { ...article, format: imported.format, workspaceSlug: workspace.slug };
+}
