@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
+import { AnnotationLinks } from './annotation-links';
 import { AnnotationThread } from './annotation-thread';
 import { REVIEW_LABELS, STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
@@ -136,6 +137,7 @@ export function AnnotationCard({
         {annotation.author?.name ?? 'Former member'} ·{' '}
         <time dateTime={annotation.createdAt}>{timeFormat.format(new Date(annotation.createdAt))}</time>
       </p>
+      <AnnotationLinks annotationId={annotation.id} tag={annotation.tag} onGoTo={onGoTo} />
       <button
         type="button"
         aria-expanded={threadOpen}

@@ -25,6 +25,8 @@ import { TagLegend } from './tag-legend';
 import { tagLabel } from './tag-style';
 import { TagToolbar } from './tag-toolbar';
 import { useLiveArticle } from './use-live-article';
+import { LinksProvider } from './links-context';
+import type { LinkView } from '@/lib/domain/annotations/link-types';
 
 export type ArticleAnnotatorProps = {
   article: { id: string; revisionId: string; doc: ArticleDoc };
@@ -39,6 +41,10 @@ export type ArticleAnnotatorProps = {
     changeOwn: boolean;
   };
   members: { id: string; name: string }[];
+  workspaceSlug: string;
+  initialLinks: Record<string, LinkView[]>;
+  /** Scrolled to and selected once the article is shown (links from other articles, search results). */
+  focusAnnotationId?: string;
 };
 
 type TextSelection = { start: number; end: number; exact: string; top: number; left: number };
@@ -70,6 +76,9 @@ export function ArticleAnnotator({
   currentUserId,
   permissions,
   members,
+  workspaceSlug,
+  initialLinks,
+  focusAnnotationId,
 }: ArticleAnnotatorProps) {
   const router = useRouter();
   const [annotations, setAnnotations] = useState(() => sortInDocumentOrder(initialAnnotations));
@@ -253,6 +262,21 @@ export function ArticleAnnotator({
     window.setTimeout(() => marks.forEach((mark) => mark.classList.remove('is-flashing')), FLASH_MS);
   };
 
+  // Arriving from a link or a search result: bring that annotation into view once highlights exist.
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    if (!editor || !focusAnnotationId || focused.current === focusAnnotationId) return;
+    focused.current = focusAnnotationId;
+    const frame = window.requestAnimationFrame(() => {
+      if (marksOf(focusAnnotationId).length) goTo(focusAnnotationId);
+      else {
+        setActiveId(focusAnnotationId);
+        document.getElementById(`annotation-card-${focusAnnotationId}`)?.scrollIntoView({ block: 'nearest' });
+      }
+    });
+    return () => window.cancelAnimationFrame(frame);
+  });
+
   const selectFromHighlight = (target: EventTarget | null) => {
     const mark = (target as HTMLElement | null)?.closest?.('mark[data-annotation-id]');
     const id = mark?.getAttribute('data-annotation-id');
@@ -389,110 +413,117 @@ export function ArticleAnnotator({
   }, [mode]);
 
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0">
-        <div className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-stone-200 bg-white px-3 py-2">
-          {mode === 'edit' ? (
-            <p className="text-sm font-medium text-stone-800">Editing the text. Highlights follow your edits.</p>
-          ) : (
-            <TagLegend showKeys={permissions.annotate} />
-          )}
-          {permissions.editText ? (
-            mode === 'edit' ? (
-              <div className="flex gap-2">
-                <Button onClick={saveText} disabled={pending}>
-                  {pending ? 'Saving…' : 'Save revision'}
-                </Button>
-                <Button variant="secondary" onClick={cancelEditing} disabled={pending}>
-                  Cancel
-                </Button>
-              </div>
+    <LinksProvider
+      workspaceSlug={workspaceSlug}
+      articleId={article.id}
+      canLink={permissions.annotate}
+      initialLinks={initialLinks}
+    >
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0">
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-stone-200 bg-white px-3 py-2">
+            {mode === 'edit' ? (
+              <p className="text-sm font-medium text-stone-800">Editing the text. Highlights follow your edits.</p>
             ) : (
-              <Button variant="secondary" onClick={startEditing}>
-                Edit text
-              </Button>
-            )
-          ) : null}
-        </div>
-        <div className="mb-3 flex items-center gap-2 text-xs text-stone-500" data-testid="presence">
-          <span
-            aria-hidden
-            className={`inline-block h-2 w-2 rounded-full ${connected ? 'bg-emerald-500' : 'bg-stone-300'}`}
-            title={connected ? 'Live' : 'Reconnecting…'}
-          />
-          {!connected ? (
-            <span>Reconnecting…</span>
-          ) : viewers.length ? (
-            <span>Also here: {viewers.join(', ')}</span>
-          ) : (
-            <span>Live</span>
-          )}
-        </div>
-        {newRevision ? (
-          <div className="mb-3">
-            <Alert tone="info">
-              Someone saved a new revision of this article.{' '}
-              <button type="button" className="font-medium underline" onClick={() => window.location.reload()}>
-                Load it
-              </button>
-            </Alert>
+              <TagLegend showKeys={permissions.annotate} />
+            )}
+            {permissions.editText ? (
+              mode === 'edit' ? (
+                <div className="flex gap-2">
+                  <Button onClick={saveText} disabled={pending}>
+                    {pending ? 'Saving…' : 'Save revision'}
+                  </Button>
+                  <Button variant="secondary" onClick={cancelEditing} disabled={pending}>
+                    Cancel
+                  </Button>
+                </div>
+              ) : (
+                <Button variant="secondary" onClick={startEditing}>
+                  Edit text
+                </Button>
+              )
+            ) : null}
           </div>
-        ) : null}
-        <div aria-live="polite" className="mb-3 empty:hidden">
-          {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-        </div>
-        {!permissions.annotate ? (
-          <p className="mb-4 text-sm text-stone-500">
-            You can read and filter annotations. Ask an owner for the reviewer role to annotate.
-          </p>
-        ) : mode === 'review' ? (
-          <p className="mb-4 text-sm text-stone-500">
-            Select text to tag it. Keyboard: select with caret browsing (F7), then press 1, 2 or 3.
-          </p>
-        ) : null}
-        <div
-          ref={containerRef}
-          className={`relative ${mode === 'edit' ? 'rounded-lg ring-2 ring-accent-100' : ''}`}
-          onClickCapture={(event) => mode === 'review' && selectFromHighlight(event.target)}
-          onFocusCapture={(event) => mode === 'review' && selectFromHighlight(event.target)}
-        >
-          {selection && mode === 'review' && permissions.annotate ? (
-            <div ref={toolbarRef}>
-              <TagToolbar
-                key={`${selection.start}-${selection.end}`}
-                position={selection}
-                pending={pending}
-                onTag={(tag, note) => void createFromSelection(tag, note)}
-                onCancel={clearSelection}
-              />
+          <div className="mb-3 flex items-center gap-2 text-xs text-stone-500" data-testid="presence">
+            <span
+              aria-hidden
+              className={`inline-block h-2 w-2 rounded-full ${connected ? 'bg-emerald-500' : 'bg-stone-300'}`}
+              title={connected ? 'Live' : 'Reconnecting…'}
+            />
+            {!connected ? (
+              <span>Reconnecting…</span>
+            ) : viewers.length ? (
+              <span>Also here: {viewers.join(', ')}</span>
+            ) : (
+              <span>Live</span>
+            )}
+          </div>
+          {newRevision ? (
+            <div className="mb-3">
+              <Alert tone="info">
+                Someone saved a new revision of this article.{' '}
+                <button type="button" className="font-medium underline" onClick={() => window.location.reload()}>
+                  Load it
+                </button>
+              </Alert>
             </div>
           ) : null}
-          {editor ? (
-            <EditorContent editor={editor} />
-          ) : (
-            <div className="article-prose" aria-busy="true">
-              <StaticDoc doc={article.doc} />
-            </div>
-          )}
+          <div aria-live="polite" className="mb-3 empty:hidden">
+            {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+          </div>
+          {!permissions.annotate ? (
+            <p className="mb-4 text-sm text-stone-500">
+              You can read and filter annotations. Ask an owner for the reviewer role to annotate.
+            </p>
+          ) : mode === 'review' ? (
+            <p className="mb-4 text-sm text-stone-500">
+              Select text to tag it. Keyboard: select with caret browsing (F7), then press 1, 2 or 3.
+            </p>
+          ) : null}
+          <div
+            ref={containerRef}
+            className={`relative ${mode === 'edit' ? 'rounded-lg ring-2 ring-accent-100' : ''}`}
+            onClickCapture={(event) => mode === 'review' && selectFromHighlight(event.target)}
+            onFocusCapture={(event) => mode === 'review' && selectFromHighlight(event.target)}
+          >
+            {selection && mode === 'review' && permissions.annotate ? (
+              <div ref={toolbarRef}>
+                <TagToolbar
+                  key={`${selection.start}-${selection.end}`}
+                  position={selection}
+                  pending={pending}
+                  onTag={(tag, note) => void createFromSelection(tag, note)}
+                  onCancel={clearSelection}
+                />
+              </div>
+            ) : null}
+            {editor ? (
+              <EditorContent editor={editor} />
+            ) : (
+              <div className="article-prose" aria-busy="true">
+                <StaticDoc doc={article.doc} />
+              </div>
+            )}
+          </div>
+        </div>
+        <div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
+          <AnnotationSidebar
+            annotations={annotations}
+            filters={filters}
+            onFiltersChange={setFilters}
+            activeId={activeId}
+            mayChange={mayChange}
+            canComment={permissions.comment}
+            canReview={permissions.review}
+            members={members}
+            currentUserId={currentUserId}
+            threadRefreshKeys={threadRefreshKeys}
+            onGoTo={goTo}
+            onChange={change}
+            onDelete={remove}
+          />
         </div>
       </div>
-      <div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
-        <AnnotationSidebar
-          annotations={annotations}
-          filters={filters}
-          onFiltersChange={setFilters}
-          activeId={activeId}
-          mayChange={mayChange}
-          canComment={permissions.comment}
-          canReview={permissions.review}
-          members={members}
-          currentUserId={currentUserId}
-          threadRefreshKeys={threadRefreshKeys}
-          onGoTo={goTo}
-          onChange={change}
-          onDelete={remove}
-        />
-      </div>
-    </div>
+    </LinksProvider>
   );
 }

@@ -69,6 +69,10 @@ export function describeAuditEvent(event: AuditEventView): string {
         .map((state) => `${anchors[state]} ${state === 'fuzzy' ? 'with changed text' : state}`);
       return `saved revision ${after?.number ?? '?'}${parts.length ? ` (annotations: ${parts.join(', ')})` : ''}`;
     }
+    case 'link.created':
+      return `linked two annotations (${String(after?.type).replace('_', ' ')})`;
+    case 'link.deleted':
+      return `removed a link between annotations (${String(before?.type).replace('_', ' ')})`;
     case 'invitation.created':
       return `invited ${after?.email} as ${after?.role}`;
     case 'invitation.revoked':

@@ -12,6 +12,7 @@ import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { listArticleAnnotations } from '@/server/data/annotations/list-article-annotations';
 import { orNotFound } from '@/server/pages/or-not-found';
 import { listMembers } from '@/server/data/members/members';
+import { listArticleLinks } from '@/server/data/links/links';
 import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
 
 type Params = Promise<{ workspace: string; articleId: string }>;
@@ -34,12 +35,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: article.title };
 }
 
-export default async function ArticlePage({ params }: { params: Params }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, workspace, article } = await loadArticle(params);
-  const [annotations, { members }] = await Promise.all([
+  const [annotations, { members }, links] = await Promise.all([
     listArticleAnnotations({ userId: user.id, articleId: article.id }),
     listMembers({ userId: user.id, slug: workspace.slug }),
+    listArticleLinks({ userId: user.id, articleId: article.id }),
   ]);
+  const focus = (await searchParams).annotation;
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
       <nav className="mb-6 text-sm">
@@ -105,6 +114,9 @@ export default async function ArticlePage({ params }: { params: Params }) {
           initialAnnotations={annotations.map(recordToView)}
           currentUserId={user.id}
           members={members.map((member) => ({ id: member.userId, name: member.name }))}
+          workspaceSlug={workspace.slug}
+          initialLinks={links}
+          focusAnnotationId={typeof focus === 'string' ? focus : undefined}
           permissions={{
             annotate: can(article.role, 'annotation.create'),
             comment: can(article.role, 'comment.create'),
