@@ -45,6 +45,8 @@ export type ArticleAnnotatorProps = {
   initialLinks: Record<string, LinkView[]>;
   /** Scrolled to and selected once the article is shown (links from other articles, search results). */
   focusAnnotationId?: string;
+  /** A passage (plain-text offsets) to select and scroll to, e.g. from a search result. */
+  focusRange?: { start: number; end: number };
 };
 
 type TextSelection = { start: number; end: number; exact: string; top: number; left: number };
@@ -79,6 +81,7 @@ export function ArticleAnnotator({
   workspaceSlug,
   initialLinks,
   focusAnnotationId,
+  focusRange,
 }: ArticleAnnotatorProps) {
   const router = useRouter();
   const [annotations, setAnnotations] = useState(() => sortInDocumentOrder(initialAnnotations));
@@ -275,6 +278,25 @@ export function ArticleAnnotator({
       }
     });
     return () => window.cancelAnimationFrame(frame);
+  });
+
+  // Arriving from a search hit: select the passage so it stands out and can be tagged at once.
+  const rangeShown = useRef<string | null>(null);
+  useEffect(() => {
+    const key = focusRange ? `${focusRange.start}-${focusRange.end}` : null;
+    const map = textMap();
+    if (!editor || !focusRange || !key || rangeShown.current === key || !map) return;
+    rangeShown.current = key;
+    const from = editor.view.domAtPos(textOffsetToPosition(map, focusRange.start, 1));
+    const to = editor.view.domAtPos(textOffsetToPosition(map, focusRange.end, -1));
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    const element = from.node instanceof Element ? from.node : from.node.parentElement;
+    element?.scrollIntoView({ block: 'center' });
   });
 
   const selectFromHighlight = (target: EventTarget | null) => {

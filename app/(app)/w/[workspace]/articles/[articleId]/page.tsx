@@ -48,7 +48,8 @@ export default async function ArticlePage({
     listMembers({ userId: user.id, slug: workspace.slug }),
     listArticleLinks({ userId: user.id, articleId: article.id }),
   ]);
-  const focus = (await searchParams).annotation;
+  const { annotation: focus, at } = await searchParams;
+  const range = typeof at === 'string' ? /^(\d+)-(\d+)$/.exec(at) : null;
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
       <nav className="mb-6 text-sm">
@@ -117,6 +118,11 @@ export default async function ArticlePage({
           workspaceSlug={workspace.slug}
           initialLinks={links}
           focusAnnotationId={typeof focus === 'string' ? focus : undefined}
+          focusRange={
+            range && Number(range[1]) < Number(range[2]) && Number(range[2]) <= article.revision.text.length
+              ? { start: Number(range[1]), end: Number(range[2]) }
+              : undefined
+          }
           permissions={{
             annotate: can(article.role, 'annotation.create'),
             comment: can(article.role, 'comment.create'),
