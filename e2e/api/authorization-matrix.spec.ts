@@ -55,6 +55,7 @@ type Ids = {
   freshComment: () => Promise<string>;
   freshAnnotation: () => Promise<string>;
   freshToken: () => Promise<string>;
+  freshLink: () => Promise<string>;
   baseRevision: () => Promise<string>;
 };
 type Call = {
@@ -229,6 +230,45 @@ const MATRIX: Record<string, Call> = {
     url: (ids) => `/api/articles/${ids.articleId}/events?once=1&after=0`,
     expected: READ,
   },
+  'GET /api/workspaces': {
+    method: 'GET',
+    url: () => '/api/workspaces',
+    expected: { ...everyone(200), anonymous: 401 },
+  },
+  'POST /api/workspaces': {
+    method: 'POST',
+    url: () => '/api/workspaces',
+    data: () => ({ name: 'Matrix workspace' }),
+    expected: { ...everyone(201), anonymous: 401 },
+  },
+  'POST /api/workspaces/[workspaceSlug]/articles': {
+    method: 'POST',
+    url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/articles`,
+    data: () => ({ text: `Matrix import\n\nA pasted paragraph ${crypto.randomUUID()}.` }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 201, owner: 201 }),
+  },
+  'GET /api/workspaces/[workspaceSlug]/annotations': {
+    method: 'GET',
+    url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/annotations?q=the`,
+    expected: READ,
+  },
+  'GET /api/workspaces/[workspaceSlug]/search': {
+    method: 'GET',
+    url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/search?q=inspector+general`,
+    expected: READ,
+  },
+  'POST /api/annotations/[annotationId]/links': {
+    method: 'POST',
+    url: (ids) => `/api/annotations/${ids.annotationId}/links`,
+    data: async (ids) => ({ toAnnotationId: await ids.freshAnnotation(), type: 'supports' }),
+    expected: members({ viewer: 403, reviewer: 201, editor: 201, owner: 201 }),
+  },
+  'DELETE /api/links/[linkId]': {
+    method: 'DELETE',
+    url: async (ids) => `/api/links/${await ids.freshLink()}`,
+    // The owner made the link: reviewers may remove only their own.
+    expected: members({ viewer: 403, reviewer: 403, editor: 204, owner: 204 }),
+  },
   'POST /api/bench/raw-insert': {
     method: 'POST',
     url: () => '/api/bench/raw-insert',
@@ -280,6 +320,13 @@ test('each route answers each kind of caller with exactly the expected status, a
     articleId,
     annotationId,
     freshAnnotation: createAnnotation,
+    freshLink: async () => {
+      const response = await owner.post(`/api/annotations/${annotationId}/links`, {
+        data: { toAnnotationId: await createAnnotation(), type: 'contradicts' },
+      });
+      expect(response.status()).toBe(201);
+      return (await response.json()).link.id;
+    },
     freshToken: async () => (await (await owner.post('/api/tokens', { data: { name: 'to revoke' } })).json()).id,
     viewerMembershipId: memberships.find((m) => m.email === TEAM.viewer.email)!.membershipId,
     ownerMembershipId: memberships.find((m) => m.email === DEMO.email)!.membershipId,
