@@ -1,0 +1,107 @@
+// Importing real files: structure survives, hostile markup is dropped and never runs,
+// and a broken file is refused with a clear message and creates nothing.
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn } from '../fixtures/users';
+import { SANDBOX_WORKSPACE } from '../fixtures/workspaces';
+
+const files = path.resolve(import.meta.dirname, '../fixtures/files');
+
+async function articleCount(page: Page): Promise<number> {
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}`);
+  return page.getByRole('list', { name: 'Articles' }).getByRole('listitem').count();
+}
+
+async function upload(page: Page, file: string) {
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/import`);
+  await page.getByLabel(/^Document/).setInputFiles(path.join(files, file));
+  await page.getByRole('button', { name: 'Import article' }).click();
+}
+
+test.beforeEach(async ({ page }) => {
+  // A canary: any script that runs from imported content would count here.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, '__xss', {
+      configurable: true,
+      get: () => (window as unknown as { __xssCount?: number }).__xssCount ?? 0,
+      set: (value: number) => {
+        (window as unknown as { __xssCount?: number }).__xssCount = value;
+      },
+    });
+  });
+  await signIn(page, DEMO);
+});
+
+test('a .docx keeps its title, headings, emphasis, list and link', async ({ page }) => {
+  await upload(page, 'ig-report-summary.docx');
+  await expect(page).toHaveURL(/\/articles\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inspector General faults zero tolerance rollout');
+  const editor = page.getByTestId('article-editor');
+  await expect(editor.locator('h2, h3').first()).toBeVisible();
+  await expect(editor.locator('ul li')).toHaveCount(3);
+  await expect(editor.locator('strong').first()).toBeVisible();
+  await expect(editor.locator('em').first()).toBeVisible();
+  await expect(editor.locator('a[href="https://oig.justice.gov/"]')).toBeVisible();
+});
+
+test('an .html file with scripts and event handlers shows its text and runs nothing', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await upload(page, 'hostile-article.html');
+  await expect(page).toHaveURL(/\/articles\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hostile HTML import test');
+  const editor = page.getByTestId('article-editor');
+  await expect(editor).toContainText('This paragraph must survive the import.');
+  await expect(editor).toContainText('dangerous link');
+  await expect(editor.getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.org/ok');
+  await expect(editor.getByRole('link', { name: 'dangerous link' })).toHaveCount(0);
+  for (const selector of ['script', 'img', 'svg', 'iframe', '[onerror]', '[onload]', 'a[href^="javascript"]']) {
+    await expect(editor.locator(selector)).toHaveCount(0);
+  }
+  await page.reload();
+  await expect(editor).toContainText('This paragraph must survive the import.');
+  expect(await page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('a corrupt .docx is refused with a clear message and creates nothing', async ({ page }) => {
+  const before = await articleCount(page);
+  await upload(page, 'not-a-docx.docx');
+  await expect(page.getByRole('alert').filter({ hasText: /could not be read/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/import$/);
+  expect(await articleCount(page)).toBe(before);
+});
+
+test('an unsupported file type is refused before upload work is wasted', async ({ page }) => {
+  const before = await articleCount(page);
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/import`);
+  await page.getByLabel(/^Document/).setInputFiles({
+    name: 'slides.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7 not really'),
+  });
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /\.txt, \.md, \.html/ })).toBeVisible();
+  expect(await articleCount(page)).toBe(before);
+});
+
+test('pasted Markdown becomes a structured article with the details given', async ({ page }) => {
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/import`);
+  await page.getByRole('radio', { name: 'Paste text' }).click();
+  await page
+    .getByLabel('Article text')
+    .fill('# Pasted brief\n\nThe **first** paragraph.\n\n## Background\n\n- one point\n- another point\n');
+  await page.getByLabel('Format').selectOption('markdown');
+  await page.getByLabel('Byline').fill('Desk editor');
+  await page.getByLabel('Source URL').fill('https://example.org/brief');
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pasted brief');
+  const editor = page.getByTestId('article-editor');
+  await expect(editor.locator('strong')).toHaveText('first');
+  await expect(editor.locator('ul li')).toHaveCount(2);
+  await expect(page.getByText('Desk editor')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Source: example.org' })).toBeVisible();
+});
