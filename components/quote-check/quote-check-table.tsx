@@ -44,7 +44,9 @@ export function QuoteCheckTable({
               >
                 “{row.exact}”
               </Link>
-              <span className={`shrink-0 rounded px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${verdict.className}`}>
+              <span
+                className={`shrink-0 rounded px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${verdict.className}`}
+              >
                 {verdict.label}
                 {result.kind === 'near' ? ` · ${Math.round(result.similarity * 100)}%` : ''}
               </span>
@@ -64,14 +66,17 @@ export function QuoteCheckTable({
                   {result.kind === 'exact'
                     ? result.normalisedOnly
                       ? 'Same words (differs only in case or quotation marks) in '
-                      : 'Word for word in '}
+                      : 'Word for word in '
+                    : 'Closest passage in '}
                   <Link
                     href={`/w/${slug}/articles/${result.articleId}?at=${result.start}-${result.end}`}
                     className="font-medium text-accent-700 hover:underline"
                   >
                     {titles.get(result.articleId) ?? 'another article'}
                   </Link>
-                  {result.kind === 'near' ? ': words only in the quote are struck through, words only in the source are highlighted.' : ''}
+                  {result.kind === 'near'
+                    ? ': words only in the quote are struck through, words only in the source are highlighted.'
+                    : ''}
                 </p>
                 {result.kind === 'near' ? <QuoteDiff diff={result.diff} /> : null}
               </div>
