@@ -52,6 +52,13 @@ export async function startServer(options: { port: number; databaseUrl: string; 
   }
   return {
     origin,
+    pid: server.pid!,
+    /** Kills the server without letting it finish anything, as a crash or an OOM kill would. */
+    kill: () =>
+      new Promise<void>((resolve) => {
+        server.on('exit', () => resolve());
+        server.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         server.on('exit', () => resolve());
