@@ -3,12 +3,16 @@
 export const appErrorStatus = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A state-changing cookie request from another site (or with no Origin at all). */
+  CSRF: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   INVALID_JSON: 400,
+  /** Too many attempts (sign-in, invalid API tokens…); carries a `Retry-After` header. */
+  RATE_LIMITED: 429,
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorStatus;
@@ -19,13 +23,19 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly fieldErrors?: FieldErrors;
+  /** Extra response headers, e.g. `Retry-After`. */
+  readonly headers?: Record<string, string>;
 
-  constructor(code: AppErrorCode, options: { message?: string; userMessage: string; fieldErrors?: FieldErrors }) {
+  constructor(
+    code: AppErrorCode,
+    options: { message?: string; userMessage: string; fieldErrors?: FieldErrors; headers?: Record<string, string> },
+  ) {
     super(options.message ?? options.userMessage);
     this.name = 'AppError';
     this.code = code;
     this.userMessage = options.userMessage;
     this.fieldErrors = options.fieldErrors;
+    this.headers = options.headers;
   }
 
   get status(): number {

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { appOriginHeaders } from '../fixtures/api-session';
 import { selectArticleText } from '../fixtures/select-text';
 import { signIn } from '../fixtures/users';
 import { E2E_PASSWORD, OUTSIDER, REVIEW_WORKSPACE, TEAM } from '../fixtures/workspaces';
@@ -148,6 +149,7 @@ test('a member of another workspace gets 404 from the API for all of it', async 
   expect((await api.get(`/api/articles/${articleId}`)).status()).toBe(404);
   expect((await api.get(`/api/articles/${articleId}/annotations`)).status()).toBe(404);
   const post = await api.post(`/api/articles/${articleId}/annotations`, {
+    headers: appOriginHeaders(),
     data: {
       type: 'Annotation',
       body: { purpose: 'tagging', value: 'finding' },
@@ -158,13 +160,16 @@ test('a member of another workspace gets 404 from the API for all of it', async 
   expect(
     (
       await api.put(`/api/articles/${articleId}`, {
+        headers: appOriginHeaders(),
         data: { text: 'x', baseRevisionId: '00000000-0000-7000-8000-000000000000' },
       })
     ).status(),
   ).toBe(404);
   expect((await api.get(annotationUrl)).status()).toBe(404);
-  expect((await api.patch(annotationUrl, { data: { tag: 'finding' } })).status()).toBe(404);
-  expect((await api.delete(annotationUrl)).status()).toBe(404);
+  expect((await api.patch(annotationUrl, { data: { tag: 'finding' }, headers: appOriginHeaders() })).status()).toBe(
+    404,
+  );
+  expect((await api.delete(annotationUrl, { headers: appOriginHeaders() })).status()).toBe(404);
   await outsider.goto(articlePath);
   await expect(outsider.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await outsider.close();
@@ -252,7 +257,12 @@ test('an editor accepts and assigns an annotation and puts the article in review
   await expect(card(editor, QUOTE)).toContainText(`Accepted by ${TEAM.editor.name}`);
   await card(editor, QUOTE).getByRole('combobox', { name: 'Assignee' }).selectOption({ label: TEAM.reviewerB.name });
   await expect(card(editor, QUOTE).getByRole('combobox', { name: 'Assignee' })).toHaveValue(/[0-9a-f-]{36}/);
+  // Wait for the save: leaving the page below would otherwise cancel the request in flight.
+  const statusSaved = editor.waitForResponse(
+    (response) => response.request().method() === 'PATCH' && /\/api\/articles\/[0-9a-f-]{36}$/.test(response.url()),
+  );
   await editor.getByRole('combobox', { name: 'Article status' }).selectOption('in_review');
+  expect((await statusSaved).status()).toBe(200);
 
   const sidebar = editor.getByRole('complementary', { name: 'Annotations' });
   await sidebar.getByRole('combobox', { name: 'Filter by review' }).selectOption('accepted');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { appOriginHeaders } from '../fixtures/api-session';
 import { DEMO, signIn } from '../fixtures/users';
 import { SANDBOX_WORKSPACE } from '../fixtures/workspaces';
 
@@ -36,12 +37,13 @@ test('the annotation API refuses invalid bodies with 422 and a message, and crea
     ],
   ];
   for (const [label, data, message] of cases) {
-    const response = await page.request.post(url, { data });
+    const response = await page.request.post(url, { data, headers: appOriginHeaders() });
     expect(response.status(), label).toBe(422);
     expect((await response.json()).error.message, label).toMatch(message);
   }
   const before = (await (await page.request.get(url)).json()).total;
   const created = await page.request.post(url, {
+    headers: appOriginHeaders(),
     data: annotation(
       [tag('finding')],
       [{ type: 'TextQuoteSelector', exact: 'deeply concerned' }, position(start, start + 16)],
@@ -56,5 +58,5 @@ test('the annotation API refuses invalid bodies with 422 and a message, and crea
   });
   expect(created.headers()['location']).toBe(body.id);
   expect((await (await page.request.get(url)).json()).total).toBe(before + 1);
-  expect((await page.request.delete(new URL(body.id).pathname)).status()).toBe(204);
+  expect((await page.request.delete(new URL(body.id).pathname, { headers: appOriginHeaders() })).status()).toBe(204);
 });

@@ -24,7 +24,7 @@ test('a user creates a personal access token, uses it as a Bearer token, and rev
     headers: { authorization: `Bearer ${token.slice(0, -2)}xx` },
   });
   expect(badToken.status()).toBe(401);
-  // A token cannot mint more tokens.
+  // A token cannot mint more tokens (and needs no Origin: Bearer calls are not CSRF-checked).
   expect(
     (await api.post('/api/tokens', { data: { name: 'x' }, headers: { authorization: `Bearer ${token}` } })).status(),
   ).toBe(401);

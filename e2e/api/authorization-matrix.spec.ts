@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { signedInRequest } from '../fixtures/api-session';
+import { appOriginHeaders, signedInRequest } from '../fixtures/api-session';
 import { connectToE2eDatabase } from '../fixtures/database-snapshot';
 import { DEMO } from '../fixtures/users';
 import { E2E_PASSWORD, OUTSIDER, REVIEW_WORKSPACE, TEAM } from '../fixtures/workspaces';
@@ -288,7 +288,7 @@ test('each route answers each kind of caller with exactly the expected status, a
   test.setTimeout(120_000);
   const baseURL = test.info().project.use.baseURL!;
   const clients: Record<Persona, APIRequestContext> = {
-    anonymous: await playwright.request.newContext({ baseURL }),
+    anonymous: await playwright.request.newContext({ baseURL, extraHTTPHeaders: appOriginHeaders(baseURL) }),
     viewer: await signedInRequest(playwright, baseURL, { email: TEAM.viewer.email, password: E2E_PASSWORD }),
     reviewer: await signedInRequest(playwright, baseURL, { email: TEAM.reviewerA.email, password: E2E_PASSWORD }),
     editor: await signedInRequest(playwright, baseURL, { email: TEAM.editor.email, password: E2E_PASSWORD }),

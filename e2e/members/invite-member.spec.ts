@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { appOriginHeaders } from '../fixtures/api-session';
 import { selectArticleText } from '../fixtures/select-text';
 import { DEMO, newUser, signIn } from '../fixtures/users';
 import { SANDBOX_WORKSPACE } from '../fixtures/workspaces';
@@ -22,6 +23,7 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   const articleHref = await page.getByRole('link', { name: /Driving Force/ }).getAttribute('href');
   const sandboxArticleId = articleHref!.split('/').at(-1)!;
   const created = await page.request.post(`/api/articles/${sandboxArticleId}/annotations`, {
+    headers: appOriginHeaders(),
     data: {
       body: { purpose: 'tagging', value: 'finding' },
       target: { selector: { type: 'TextPositionSelector', start: 0, end: 3 } },
@@ -49,6 +51,7 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   await expect(guest.getByRole('toolbar')).toHaveCount(0);
   const articleId = new URL(guest.url()).pathname.split('/').at(-1);
   const refused = await guest.request.post(`/api/articles/${articleId}/annotations`, {
+    headers: appOriginHeaders(),
     data: {
       body: { purpose: 'tagging', value: 'finding' },
       target: { selector: { type: 'TextPositionSelector', start: 0, end: 3 } },
@@ -61,11 +64,17 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   await cardOfOwner.getByRole('button', { name: 'Discussion' }).click();
   await expect(cardOfOwner.getByText('No comments yet.')).toBeVisible();
   await expect(cardOfOwner.getByRole('combobox', { name: 'Reply' })).toHaveCount(0);
-  const comment = await guest.request.post(`${annotationPath}/comments`, { data: { body: 'Viewer comment' } });
+  const comment = await guest.request.post(`${annotationPath}/comments`, {
+    data: { body: 'Viewer comment' },
+    headers: appOriginHeaders(),
+  });
   expect(comment.status()).toBe(403);
 
   // The link worked once.
-  const again = await guest.request.post('/api/invitations/accept', { data: { token: link.split('/').at(-1) } });
+  const again = await guest.request.post('/api/invitations/accept', {
+    data: { token: link.split('/').at(-1) },
+    headers: appOriginHeaders(),
+  });
   expect(again.status()).toBe(404);
   await guest.close();
 

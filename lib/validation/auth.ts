@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 
 // OWASP ASVS: at least 8 characters (we ask 10), allow long passphrases, cap to bound hashing cost.

@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 
 export const COMMENT_MAX_LENGTH = 5_000;

@@ -8,6 +8,11 @@ export const ZCreateLink = z.object({
 export type TCreateLink = z.infer<typeof ZCreateLink>;
 
 export const ZAnnotationSearch = z.object({
-  q: z.string().trim().max(200, 'Keep the search under 200 characters.').default(''),
+  q: z
+    .string()
+    // Postgres text cannot hold NUL; nobody searches for it on purpose.
+    .transform((value) => value.replaceAll('\u0000', '').trim())
+    .pipe(z.string().max(200, 'Keep the search under 200 characters.'))
+    .default(''),
   exclude: z.uuid().optional(),
 });

@@ -6,7 +6,12 @@ export const SEARCH_KINDS = ['all', 'articles', 'annotations', 'comments'] as co
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 export const ZWorkspaceSearch = z.object({
-  q: z.string().trim().max(200, 'Keep the search under 200 characters.').default(''),
+  q: z
+    .string()
+    // Postgres text cannot hold NUL; nobody searches for it on purpose.
+    .transform((value) => value.replaceAll('\u0000', '').trim())
+    .pipe(z.string().max(200, 'Keep the search under 200 characters.'))
+    .default(''),
   kind: z.preprocess(emptyToUndefined, z.enum(SEARCH_KINDS).default('all')),
   tag: z.preprocess(
     emptyToUndefined,

@@ -31,7 +31,20 @@ export async function readJsonBody<T extends z.ZodType>(
   } catch {
     throw new AppError('INVALID_JSON', { userMessage: 'The request body is not valid JSON.' });
   }
+  if (containsNul(json)) {
+    throw new AppError('INVALID_INPUT', { userMessage: 'Text may not contain NUL (\\u0000) characters.' });
+  }
   return validateInput(schema, json);
+}
+
+/** Postgres text cannot store NUL, so it is refused here with a 422 rather than failing in the database. */
+export function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
+  }
+  return false;
 }
 
 /** Validates input from any boundary (JSON, form fields, query) with one 422 shape. */

@@ -3,10 +3,11 @@ import { POST } from '@/app/api/signup/route';
 import { db } from '@/server/db';
 import { countRows, uniqueEmail } from './helpers';
 
-function signUpRequest(body: unknown, init: { contentType?: string; raw?: string } = {}) {
+function signUpRequest(body: unknown, init: { contentType?: string; raw?: string; origin?: string | null } = {}) {
+  const origin = init.origin === undefined ? 'http://localhost' : init.origin;
   return new Request('http://localhost/api/signup', {
     method: 'POST',
-    headers: { 'content-type': init.contentType ?? 'application/json' },
+    headers: { 'content-type': init.contentType ?? 'application/json', ...(origin === null ? {} : { origin }) },
     body: init.raw ?? JSON.stringify(body),
   });
 }
@@ -79,6 +80,21 @@ describe('POST /api/signup', () => {
       context,
     );
     expect(response.status).toBe(413);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it.each([
+    ['from another site', 'https://evil.example'],
+    ['with Origin: null', 'null'],
+    ['without an Origin', null],
+  ])('refuses a sign-up %s with 403 (login CSRF) and writes nothing', async (_label, origin) => {
+    const before = await countRows();
+    const response = await POST(
+      signUpRequest({ name: 'Mallory', email: uniqueEmail('csrf'), password: 'long enough pass' }, { origin }),
+      context,
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: { code: 'CSRF', message: 'Cross-site request refused.' } });
     expect(await countRows()).toEqual(before);
   });
 
