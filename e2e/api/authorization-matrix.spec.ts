@@ -257,6 +257,31 @@ const MATRIX: Record<string, Call> = {
     url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/search?q=inspector+general`,
     expected: READ,
   },
+  'GET /api/workspaces/[workspaceSlug]/export': {
+    method: 'GET',
+    url: (ids) => `/api/workspaces/${REVIEW_WORKSPACE.slug}/export?format=csv&article=${ids.articleId}`,
+    expected: READ,
+  },
+  'POST /api/workspaces/[workspaceSlug]/annotations/import': {
+    method: 'POST',
+    url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/annotations/import`,
+    data: () => ({
+      '@context': ['http://www.w3.org/ns/anno.jsonld'],
+      id: 'https://example.test/matrix-export',
+      type: 'AnnotationCollection',
+      label: 'Matrix export',
+      total: 0,
+      sources: [
+        {
+          id: 'https://example.test/matrix-article',
+          type: 'Text',
+          title: 'Matrix import',
+          doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Imported text.' }] }] },
+        },
+      ],
+    }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 201, owner: 201 }),
+  },
   'POST /api/annotations/[annotationId]/links': {
     method: 'POST',
     url: (ids) => `/api/annotations/${ids.annotationId}/links`,

@@ -25,7 +25,7 @@ export type CreateArticleOptions = {
   auditDetails?: Record<string, string | number | null>;
 };
 
-export type CreatedArticle = { id: string; title: string; created: boolean };
+export type CreatedArticle = { id: string; title: string; revisionId: string; text: string; created: boolean };
 
 /** Creates an article with its first revision (and search blocks) inside an open transaction. */
 export async function createArticleInTransaction(
@@ -38,9 +38,16 @@ export async function createArticleInTransaction(
   if (options.importKey) {
     const existing = await tx.article.findUnique({
       where: { workspaceId_importKey: { workspaceId: options.workspaceId, importKey: options.importKey } },
-      select: { id: true, title: true },
+      select: {
+        id: true,
+        title: true,
+        revisions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, text: true } },
+      },
     });
-    if (existing) return { ...existing, created: false };
+    if (existing) {
+      const current = existing.revisions[0]!;
+      return { id: existing.id, title: existing.title, revisionId: current.id, text: current.text, created: false };
+    }
   }
   const { title, byline, sourceUrl, publishedAt } = options.metadata;
   const article = await tx.article.create({
@@ -54,7 +61,7 @@ export async function createArticleInTransaction(
       createdById: options.authorId,
       revisions: { create: { number: 1, doc, text, contentHash, authorId: options.authorId } },
     },
-    select: { id: true, title: true },
+    select: { id: true, title: true, revisions: { select: { id: true } } },
   });
   await writeSearchBlocks(tx, { id: article.id, workspaceId: options.workspaceId }, text);
   await recordAuditEvent(tx, {
@@ -71,7 +78,7 @@ export async function createArticleInTransaction(
       ...options.auditDetails,
     },
   });
-  return { ...article, created: true };
+  return { id: article.id, title: article.title, revisionId: article.revisions[0]!.id, text, created: true };
 }
 
 export async function createArticle(database: Db, options: CreateArticleOptions): Promise<CreatedArticle> {

@@ -1,0 +1,263 @@
+// A workspace's (or one article's) review as one W3C AnnotationCollection in JSON-LD
+// (https://www.w3.org/TR/annotation-model/), complete enough to be imported into an empty
+// workspace: the annotated documents travel with it, so the selectors can be resolved again.
+import type { LinkType } from '../annotations/link-types';
+import {
+  ANNO_CONTEXT,
+  resourceUrls,
+  toWebAnnotation,
+  type AnnotationRecord,
+  type ResourceUrls,
+  type WebAnnotation,
+} from '../annotations/web-annotation';
+import type { ArticleDoc } from '../document/article-doc';
+
+export type ExportPerson = { id: string; name: string };
+
+export type ExportArticle = {
+  id: string;
+  title: string;
+  byline: string | null;
+  sourceUrl: string | null;
+  publishedAt: Date | null;
+  /** The current revision's document; annotation selectors index into docToPlainText(doc). */
+  doc: ArticleDoc;
+  text: string;
+};
+
+export type ExportComment = {
+  id: string;
+  parentId: string | null;
+  body: string;
+  author: ExportPerson | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+};
+
+export type ExportAnnotation = AnnotationRecord & { assignee: ExportPerson | null; comments: ExportComment[] };
+
+export type ExportLink = {
+  id: string;
+  type: LinkType;
+  fromAnnotationId: string;
+  toAnnotationId: string;
+  author: ExportPerson | null;
+  createdAt: Date;
+};
+
+export type ExportUrls = ResourceUrls & { comment(id: string): string; link(id: string): string };
+
+export function exportUrls(origin: string): ExportUrls {
+  return {
+    ...resourceUrls(origin),
+    comment: (id) => `${origin}/api/comments/${id}`,
+    link: (id) => `${origin}/api/links/${id}`,
+  };
+}
+
+export const MARGINALIA_NS = 'https://marginalia.app/ns#';
+
+const DCTERMS = 'http://purl.org/dc/terms/';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+
+/**
+ * Our terms, so that the extension keys are proper JSON-LD and not silently dropped by
+ * processors. JSON-LD 1.1 because the ProseMirror document must stay an opaque JSON literal
+ * (@json): its own "type" keys would otherwise be read as RDF types.
+ */
+export const MARGINALIA_CONTEXT = {
+  '@version': 1.1,
+  marginalia: MARGINALIA_NS,
+  sources: { '@id': 'marginalia:sources', '@container': '@set' },
+  title: `${DCTERMS}title`,
+  byline: 'marginalia:byline',
+  sourceUrl: { '@id': `${DCTERMS}source`, '@type': '@id' },
+  publishedAt: { '@id': `${DCTERMS}issued`, '@type': `${XSD}date` },
+  doc: { '@id': 'marginalia:doc', '@type': '@json' },
+  anchorState: 'marginalia:anchorState',
+  status: 'marginalia:threadStatus',
+  reviewStatus: 'marginalia:reviewStatus',
+  reviewedAt: { '@id': 'marginalia:reviewedAt', '@type': `${XSD}dateTime` },
+  reviewedBy: { '@id': 'marginalia:reviewedBy', '@type': '@id' },
+  assignee: { '@id': 'marginalia:assignee', '@type': '@id' },
+  revision: 'marginalia:revision',
+  version: 'marginalia:version',
+  inReplyTo: { '@id': 'marginalia:inReplyTo', '@type': '@id' },
+  deletedAt: { '@id': 'marginalia:deletedAt', '@type': `${XSD}dateTime` },
+} as const;
+
+export const EXPORT_CONTEXT = [ANNO_CONTEXT, MARGINALIA_CONTEXT] as const;
+
+type Person = { id: string; type: 'Person'; name: string };
+
+export type ExportedSource = {
+  id: string;
+  type: 'Text';
+  title: string;
+  byline: string | null;
+  sourceUrl: string | null;
+  /** YYYY-MM-DD: the app keeps publication dates as days. */
+  publishedAt: string | null;
+  doc: ArticleDoc;
+};
+
+/**
+ * Each item names only the anno context: in JSON-LD it adds to the collection's context, which
+ * it inherits, so our terms stay defined without repeating them 20,000 times.
+ */
+export type ExportedTaggingAnnotation = Omit<WebAnnotation, 'assignee'> & { assignee: Person | null };
+
+export type ExportedReply = {
+  '@context': typeof ANNO_CONTEXT;
+  id: string;
+  type: 'Annotation';
+  motivation: 'replying';
+  creator?: Person;
+  created: string;
+  modified?: string;
+  body: { type: 'TextualBody'; value: string; format: 'text/plain' };
+  target: string;
+  inReplyTo?: string;
+  deletedAt?: string;
+};
+
+export type ExportedLink = {
+  '@context': typeof ANNO_CONTEXT;
+  id: string;
+  type: 'Annotation';
+  motivation: 'linking';
+  creator?: Person;
+  created: string;
+  body: [
+    { type: 'SpecificResource'; source: string; purpose: 'linking' },
+    { type: 'TextualBody'; purpose: 'tagging'; value: LinkType },
+  ];
+  target: string;
+};
+
+export type ExportedItem = ExportedTaggingAnnotation | ExportedReply | ExportedLink;
+
+export type AnnotationCollectionExport = {
+  '@context': typeof EXPORT_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  generated?: string;
+  total: number;
+  sources: ExportedSource[];
+  /** Absent when there is nothing to list: the model requires a page to have at least one item. */
+  first?: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: ExportedItem[] };
+};
+
+const person = (who: ExportPerson, urls: ResourceUrls): Person => ({
+  id: urls.user(who.id),
+  type: 'Person',
+  name: who.name,
+});
+
+function toSource(article: ExportArticle, urls: ExportUrls): ExportedSource {
+  return {
+    id: urls.article(article.id),
+    type: 'Text',
+    title: article.title,
+    byline: article.byline,
+    sourceUrl: article.sourceUrl,
+    publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
+    doc: article.doc,
+  };
+}
+
+function toTaggingAnnotation(annotation: ExportAnnotation, urls: ExportUrls): ExportedTaggingAnnotation {
+  return {
+    ...toWebAnnotation(annotation, urls),
+    assignee: annotation.assignee ? person(annotation.assignee, urls) : null,
+  };
+}
+
+/**
+ * Deleted comments stay, with an empty value, no creator and deletedAt, so replies to them
+ * keep their place in the thread, as the app shows "comment deleted".
+ */
+function toReply(annotationId: string, comment: ExportComment, urls: ExportUrls): ExportedReply {
+  const deleted = comment.deletedAt !== null;
+  const modified = comment.deletedAt ?? comment.editedAt;
+  return {
+    '@context': ANNO_CONTEXT,
+    id: urls.comment(comment.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    ...(comment.author && !deleted ? { creator: person(comment.author, urls) } : {}),
+    created: comment.createdAt.toISOString(),
+    ...(modified ? { modified: modified.toISOString() } : {}),
+    body: { type: 'TextualBody', value: deleted ? '' : comment.body, format: 'text/plain' },
+    target: urls.annotation(annotationId),
+    ...(comment.parentId ? { inReplyTo: urls.comment(comment.parentId) } : {}),
+    ...(comment.deletedAt ? { deletedAt: comment.deletedAt.toISOString() } : {}),
+  };
+}
+
+/** The link reads "target <type> body": the from-annotation is what the statement is about. */
+function toLinkAnnotation(link: ExportLink, urls: ExportUrls): ExportedLink {
+  return {
+    '@context': ANNO_CONTEXT,
+    id: urls.link(link.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    ...(link.author ? { creator: person(link.author, urls) } : {}),
+    created: link.createdAt.toISOString(),
+    body: [
+      { type: 'SpecificResource', source: urls.annotation(link.toAnnotationId), purpose: 'linking' },
+      { type: 'TextualBody', purpose: 'tagging', value: link.type },
+    ],
+    target: urls.annotation(link.fromAnnotationId),
+  };
+}
+
+/** A page IRI that stays one: a second "#" would not be a valid IRI. */
+const pageId = (collectionId: string) =>
+  collectionId.includes('#') ? `${collectionId}-page1` : `${collectionId}#page1`;
+
+/**
+ * Items in the order: tagging annotations, their replies, then links. Links may point at
+ * annotations outside the export (another article of the workspace); they are kept, as
+ * plain IRIs, and an importer drops the ones whose ends it does not have.
+ */
+export function toAnnotationCollectionExport(input: {
+  collectionId: string;
+  label: string;
+  articles: ExportArticle[];
+  annotations: ExportAnnotation[];
+  links: ExportLink[];
+  urls: ExportUrls;
+  generatedAt?: Date;
+}): AnnotationCollectionExport {
+  const { urls } = input;
+  const items: ExportedItem[] = [
+    ...input.annotations.map((annotation) => toTaggingAnnotation(annotation, urls)),
+    ...input.annotations.flatMap((annotation) =>
+      annotation.comments.map((comment) => toReply(annotation.id, comment, urls)),
+    ),
+    ...input.links.map((link) => toLinkAnnotation(link, urls)),
+  ];
+  return {
+    '@context': EXPORT_CONTEXT,
+    id: input.collectionId,
+    type: 'AnnotationCollection',
+    label: input.label,
+    ...(input.generatedAt ? { generated: input.generatedAt.toISOString() } : {}),
+    total: items.length,
+    sources: input.articles.map((article) => toSource(article, urls)),
+    ...(items.length
+      ? {
+          first: {
+            id: pageId(input.collectionId),
+            type: 'AnnotationPage' as const,
+            partOf: input.collectionId,
+            startIndex: 0 as const,
+            items,
+          },
+        }
+      : {}),
+  };
+}
