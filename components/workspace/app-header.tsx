@@ -12,7 +12,7 @@ type Props = {
 
 export function AppHeader({ user, workspace, workspaces, unreadMentions }: Props) {
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4">
         <div className="flex items-center gap-4">
           <Link href={`/w/${workspace.slug}`} aria-label="Marginalia, workspace home">

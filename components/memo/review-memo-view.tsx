@@ -1,0 +1,146 @@
+import type { MemoAnnotation, MemoArticle, ReviewMemo } from '@/lib/domain/export/review-memo';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+function AnnotationEntry({ annotation }: { annotation: MemoAnnotation }) {
+  return (
+    <li id={annotation.anchorId} className="break-inside-avoid border-l-2 border-stone-300 pl-4">
+      <blockquote className="font-serif text-stone-900">“{annotation.quote}”</blockquote>
+      {annotation.orphaned ? (
+        <p className="mt-1 text-sm font-medium text-red-700">
+          These words are no longer in the current text (orphaned).
+        </p>
+      ) : null}
+      {annotation.note ? <p className="mt-2 whitespace-pre-wrap text-stone-800">{annotation.note}</p> : null}
+      <p className="mt-1 text-xs text-stone-500">
+        {annotation.author ?? 'Former member'} · {dateTime.format(annotation.createdAt)} UTC · Review:{' '}
+        {annotation.reviewStatusLabel}
+        {annotation.assignee ? ` · assigned to ${annotation.assignee}` : ''} · thread {annotation.threadStatus} ·{' '}
+        {annotation.anchorLabel}
+      </p>
+      {annotation.links.length ? (
+        <ul className="mt-2 space-y-0.5 text-sm text-stone-700" aria-label="Links">
+          {annotation.links.map((link) => (
+            <li key={`${link.id}-${link.direction}`}>
+              {link.other?.anchorId ? (
+                <a href={`#${link.other.anchorId}`} className="hover:underline">
+                  {link.text}
+                </a>
+              ) : (
+                link.text
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {annotation.thread.length ? (
+        <ol className="mt-2 space-y-1 text-sm" aria-label="Thread">
+          {annotation.thread.map((comment) => (
+            <li key={comment.id} className={comment.parentId ? 'ml-4' : ''}>
+              {comment.deleted ? (
+                <span className="italic text-stone-400">{comment.body}</span>
+              ) : (
+                <>
+                  <span className="font-medium text-stone-800">{comment.author ?? 'Former member'}</span>
+                  <span className="text-xs text-stone-500"> · {dateTime.format(comment.createdAt)}</span>
+                  <span className="block whitespace-pre-wrap text-stone-700">{comment.body}</span>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}
+
+function ArticleSections({ article }: { article: MemoArticle }) {
+  return (
+    <section aria-labelledby={`memo-article-${article.id}`} className="mt-10 break-before-page">
+      <h2 id={`memo-article-${article.id}`} className="font-serif text-2xl font-semibold text-stone-900">
+        {article.title}
+      </h2>
+      <p className="mt-1 text-sm text-stone-500">
+        {[
+          article.byline,
+          article.publishedAt ? `published ${dateOnly.format(article.publishedAt)}` : null,
+          article.sourceUrl,
+          `${article.annotationCount} annotations`,
+          article.orphanedCount ? `${article.orphanedCount} orphaned` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {article.sections.map((section) => (
+        <div key={section.tag} className="mt-6">
+          <h3 className="text-lg font-semibold text-stone-800">
+            {section.heading} <span className="text-sm font-normal text-stone-500">({section.annotations.length})</span>
+          </h3>
+          {section.annotations.length ? (
+            <ol className="mt-3 space-y-5">
+              {section.annotations.map((annotation) => (
+                <AnnotationEntry key={annotation.id} annotation={annotation} />
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-2 text-sm text-stone-500">None.</p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The printable review: summary, each article's findings, quotes and rebuttals, and the audit trail. */
+export function ReviewMemoView({ memo }: { memo: ReviewMemo }) {
+  return (
+    <article className="memo">
+      <header>
+        <p className="text-sm uppercase tracking-wide text-stone-500">Review memo · {memo.workspaceName}</p>
+        <h1 className="mt-1 font-serif text-3xl font-semibold text-stone-900">{memo.title}</h1>
+        <p className="mt-2 text-sm text-stone-500">
+          Prepared by {memo.generatedBy} on {dateTime.format(memo.generatedAt)} UTC
+        </p>
+      </header>
+      <section aria-label="Summary" className="mt-6 rounded-lg border border-stone-200 bg-white p-4 text-sm">
+        <p>
+          {memo.summary.articles} articles · {memo.summary.annotations} annotations (
+          {memo.summary.byTag.map((tag) => `${tag.count} ${tag.label.toLowerCase()}`).join(', ')}) ·{' '}
+          {memo.summary.byReviewStatus.map((status) => `${status.count} ${status.label.toLowerCase()}`).join(', ')} ·{' '}
+          {memo.summary.openThreads} open threads · {memo.summary.orphaned} orphaned
+        </p>
+      </section>
+      {memo.articles.map((article) => (
+        <ArticleSections key={article.id} article={article} />
+      ))}
+      <section aria-labelledby="memo-appendix" className="mt-12 break-before-page">
+        <h2 id="memo-appendix" className="text-xl font-semibold text-stone-900">
+          Appendix: audit trail
+        </h2>
+        {memo.appendix.length ? (
+          <table className="mt-3 w-full text-left text-sm">
+            <thead className="text-xs uppercase text-stone-500">
+              <tr>
+                <th className="py-1 pr-3">When (UTC)</th>
+                <th className="py-1 pr-3">Who</th>
+                <th className="py-1">What</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {memo.appendix.map((event) => (
+                <tr key={event.id}>
+                  <td className="whitespace-nowrap py-1 pr-3 align-top text-stone-500">{dateTime.format(event.at)}</td>
+                  <td className="py-1 pr-3 align-top">{event.actorName ?? 'System'}</td>
+                  <td className="py-1 align-top">{event.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="mt-2 text-sm text-stone-500">No events.</p>
+        )}
+      </section>
+    </article>
+  );
+}
