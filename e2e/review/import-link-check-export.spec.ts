@@ -131,7 +131,10 @@ test('the review exports as JSON-LD, CSV and a printable memo', async ({ page })
   await expect(page.getByRole('heading', { name: 'Rebuttals' }).first()).toBeVisible();
   await expect(page.getByText(FINDING).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: /Appendix/ })).toBeVisible();
-  await expect(page.getByText(/Rebuts/).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /This rebuttal rebuts → “officials were a “driving force”/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: /← rebutted by “pushed blame onto Donald Trump”/ })).toBeVisible();
 });
 
 test('re-importing the JSON-LD into an empty workspace recreates the highlights on the same words', async ({
