@@ -106,9 +106,11 @@ export function ReviewMemoView({ memo }: { memo: ReviewMemo }) {
       <section aria-label="Summary" className="mt-6 rounded-lg border border-stone-200 bg-white p-4 text-sm">
         <p>
           {memo.summary.articles} articles · {memo.summary.annotations} annotations (
-          {memo.summary.byTag.map((tag) => `${tag.count} ${tag.label.toLowerCase()}`).join(', ')}) ·{' '}
-          {memo.summary.byReviewStatus.map((status) => `${status.count} ${status.label.toLowerCase()}`).join(', ')} ·{' '}
-          {memo.summary.openThreads} open threads · {memo.summary.orphaned} orphaned
+          {memo.summary.byTag
+            .map((tag) => `${tag.count} ${tag.label.toLowerCase()}${tag.count === 1 ? '' : 's'}`)
+            .join(', ')}
+          ) · {memo.summary.byReviewStatus.map((status) => `${status.count} ${status.label.toLowerCase()}`).join(', ')}{' '}
+          · {memo.summary.openThreads} open threads · {memo.summary.orphaned} orphaned
         </p>
       </section>
       {memo.articles.map((article) => (

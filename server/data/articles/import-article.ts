@@ -2,7 +2,7 @@ import 'server-only';
 import { importDocument, type ImportedDocument } from '@/lib/domain/import/import-document';
 import { can } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
-import type { TArticleImportDetails } from '@/lib/validation/articles';
+import { ARTICLE_TEXT_MAX, type TArticleImportDetails } from '@/lib/validation/articles';
 import { db } from '../../db';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
 import { createArticle, type CreatedArticle } from './create-article';
@@ -37,6 +37,12 @@ export async function importArticle(options: {
 }): Promise<CreatedArticle & { format: ImportedDocument['format']; workspaceSlug: string }> {
   const workspace = await assertCanImport(options);
   const imported = await importDocument(options.source);
+  if (imported.text.length > ARTICLE_TEXT_MAX) {
+    // Saving a revision has the same limit; an article too long to save again is refused up front.
+    throw new AppError('PAYLOAD_TOO_LARGE', {
+      userMessage: `This document has ${imported.text.length.toLocaleString('en-US')} characters of text; articles can have at most ${ARTICLE_TEXT_MAX.toLocaleString('en-US')}.`,
+    });
+  }
   const metadata = mergeDetails(imported, options.details);
   const article = await createArticle(db(), {
     workspaceId: workspace.id,
