@@ -1,0 +1,150 @@
+// npm run bench:import — over HTTP against a production build on a throw-away database:
+// the time to import a 10 MB HTML file (upload, sanitize, convert, store, index for search)
+// and to export 5,000 annotations (with threads and links) as JSON-LD and as CSV. Also the
+// in-process conversion time, to tell the parsing from the storing.
+import { importDocument } from '../../lib/domain/import/import-document';
+import { uuid7 } from '../../lib/uuid7';
+import { createMigratedDatabase, dropDatabase, resolveTestAdminUrl } from '../db/test-database';
+import { createPrismaClient, seedTeam } from '../reliability/harness';
+import { startServer } from './bench-server';
+import { generateParagraphs, generateSpans, seededRandom } from './generate-article';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3202);
+const DATABASE = 'marginalia_bench_import';
+const TARGET_BYTES = 10 * 1024 * 1024 - 64 * 1024;
+const ANNOTATIONS = 5_000;
+const RUNS = 3;
+
+/** A news page as sites serve them: head scripts and styles, navigation chrome, then the article. */
+function buildNewsPage(): Buffer {
+  const random = seededRandom(11);
+  const paragraphs = generateParagraphs({ words: 450_000, seed: 5 });
+  const chrome = `<nav class="site-nav"><ul>${Array.from({ length: 40 }, (_, i) => `<li class="nav-item"><a href="/section/${i}" data-track="nav-${i}">Section ${i}</a></li>`).join('')}</ul></nav>`;
+  const head = `<!doctype html><html><head><title>Benchmark article</title><meta name="author" content="Bench Reporter"><link rel="canonical" href="https://example.org/bench"><style>${'.c{color:red}'.repeat(110_000)}</style><script>${'var x=1;'.repeat(180_000)}</script></head><body>${chrome}<main><article><h1>Benchmark article</h1>`;
+  const parts: string[] = [head];
+  let size = head.length;
+  for (let i = 0; size < TARGET_BYTES; i++) {
+    const text = paragraphs[i % paragraphs.length]!;
+    const words = text.split(' ');
+    const at = Math.floor(random() * words.length);
+    words[at] = `<a href="https://example.org/ref/${i}" class="inline-link" rel="noopener">${words[at]}</a>`;
+    if (i % 3 === 0) words[0] = `<strong>${words[0]}</strong>`;
+    const block =
+      i % 25 === 0
+        ? `<h2 class="section-heading" id="s${i}">Section ${i}</h2>`
+        : `<div class="paragraph-wrapper" data-index="${i}"><p class="story-body__paragraph">${words.join(' ')}</p><aside class="ad-slot" data-ad="${i}"></aside></div>`;
+    parts.push(block);
+    size += block.length;
+  }
+  parts.push(`</article></main><footer>${chrome}</footer></body></html>`);
+  return Buffer.from(parts.join(''));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+const html = buildNewsPage();
+console.log(`bench:import  HTML file: ${(html.byteLength / 1024 / 1024).toFixed(2)} MB`);
+
+const conversions: number[] = [];
+let textLength = 0;
+for (let i = 0; i < RUNS; i++) {
+  const started = performance.now();
+  const imported = await importDocument({ fileName: 'bench.html', bytes: html });
+  conversions.push(performance.now() - started);
+  textLength = imported.text.length;
+}
+console.log(
+  `  convert in-process (sanitize + parse + schema check): median ${ms(median(conversions))} → ${(textLength / 1e6).toFixed(2)} M characters of text`,
+);
+
+const { adminUrl, stop } = await resolveTestAdminUrl();
+const databaseUrl = await createMigratedDatabase(adminUrl, DATABASE);
+const database = createPrismaClient(databaseUrl);
+const { owner, workspace } = await seedTeam(database, 0);
+const server = await startServer({ port: PORT, databaseUrl });
+const auth = { authorization: `Bearer ${owner.token}` };
+
+try {
+  const uploads: number[] = [];
+  let articleId = '';
+  for (let i = 0; i < RUNS; i++) {
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(html)], { type: 'text/html' }), 'bench.html');
+    const started = performance.now();
+    const response = await fetch(`${server.origin}/api/workspaces/${workspace.slug}/articles`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    });
+    uploads.push(performance.now() - started);
+    if (response.status !== 201) throw new Error(`Import answered ${response.status}: ${await response.text()}`);
+    articleId = ((await response.json()) as { id: string }).id;
+  }
+  console.log(
+    `  import over HTTP (upload → article stored and indexed): median ${ms(median(uploads))}, runs ${uploads.map(ms).join(', ')}`,
+  );
+
+  const revision = await database.articleRevision.findFirstOrThrow({
+    where: { articleId },
+    select: { id: true, text: true },
+  });
+  const paragraphs = revision.text.split('\n\n');
+  const spans = generateSpans(paragraphs, ANNOTATIONS);
+  const tags = ['finding', 'quote', 'rebuttal'];
+  const ids = spans.map(() => uuid7());
+  await database.annotation.createMany({
+    data: spans.map(([start, end], i) => ({
+      id: ids[i]!,
+      workspaceId: workspace.id,
+      articleId,
+      revisionId: revision.id,
+      authorId: owner.userId,
+      tag: tags[i % 3]!,
+      note: i % 4 === 0 ? `Note ${i}: check this against the source.` : null,
+      quoteExact: revision.text.slice(start, end),
+      quotePrefix: revision.text.slice(Math.max(0, start - 32), start),
+      quoteSuffix: revision.text.slice(end, end + 32),
+      posStart: start,
+      posEnd: end,
+    })),
+  });
+  await database.comment.createMany({
+    data: ids
+      .filter((_, i) => i % 5 === 0)
+      .map((annotationId, i) => ({ annotationId, authorId: owner.userId, body: `Reply ${i}` })),
+  });
+  await database.annotationLink.createMany({
+    data: ids.slice(0, 500).map((fromAnnotationId, i) => ({
+      workspaceId: workspace.id,
+      fromAnnotationId,
+      toAnnotationId: ids[ids.length - 1 - i]!,
+      type: 'supports' as const,
+      createdById: owner.userId,
+    })),
+  });
+
+  for (const format of ['jsonld', 'csv'] as const) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const response = await fetch(
+        `${server.origin}/api/workspaces/${workspace.slug}/export?format=${format}&article=${articleId}`,
+        { headers: auth },
+      );
+      bytes = (await response.arrayBuffer()).byteLength;
+      times.push(performance.now() - started);
+      if (!response.ok) throw new Error(`Export answered ${response.status}`);
+    }
+    console.log(
+      `  export ${ANNOTATIONS.toLocaleString('en-US')} annotations (+1,000 replies, 500 links) as ${format.toUpperCase()}: median ${ms(median(times))} (${(bytes / 1024 / 1024).toFixed(1)} MB${format === 'jsonld' ? ', the article itself included' : ''})`,
+    );
+  }
+} finally {
+  await server.stop();
+  await database.$disconnect();
+  await dropDatabase(adminUrl, DATABASE);
+  await stop();
+}
+process.exit(0);
