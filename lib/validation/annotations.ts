@@ -110,3 +110,9 @@ export const ZUpdateAnnotation = z
     },
   );
 export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;
+
+/** An `Idempotency-Key` header: any client-chosen token, e.g. a UUID. */
+export const ZIdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'The Idempotency-Key header must be 1–200 visible ASCII characters.')
+  .optional();

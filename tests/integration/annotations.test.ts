@@ -30,7 +30,7 @@ async function setup() {
 describe('annotations', () => {
   it('lets a reviewer tag a passage, storing W3C selectors with 32 characters of context and an audit event', async () => {
     const { team, articleId, input } = await setup();
-    const record = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input() });
+    const { record: record } = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input() });
     expect(record).toMatchObject({ tag: 'quote', quoteExact: QUOTE, anchorState: 'exact', version: 1 });
     expect(record.quotePrefix).toHaveLength(32);
     expect(record.quoteSuffix.startsWith(',” Sessions told')).toBe(true);
@@ -69,11 +69,11 @@ describe('annotations', () => {
   it('lets authors and editors change an annotation, refuses other reviewers, and refuses stale versions with 409', async () => {
     const { team, articleId, input } = await setup();
     const reviewer = team.members.reviewer!.id;
-    const record = await createAnnotation({ userId: reviewer, articleId, input: input() });
+    const { record: record } = await createAnnotation({ userId: reviewer, articleId, input: input() });
     await expect(
       updateAnnotation({ userId: team.members.viewer!.id, annotationId: record.id, input: { tag: 'finding' } }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const otherReviewer = await createAnnotation({
+    const { record: otherReviewer } = await createAnnotation({
       userId: team.members.editor!.id,
       articleId,
       input: input('finding'),
@@ -115,7 +115,7 @@ describe('annotations', () => {
 
   it('deletes with an audit record that keeps what was deleted', async () => {
     const { team, articleId, input } = await setup();
-    const record = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input() });
+    const { record: record } = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input() });
     await expect(deleteAnnotation({ userId: team.members.viewer!.id, annotationId: record.id })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -132,8 +132,12 @@ describe('article revisions', () => {
   it('re-anchors annotations: moved when the paragraph before changes, orphaned when the sentence is deleted', async () => {
     const { team, articleId, article, input, start } = await setup();
     const editor = team.members.editor!.id;
-    const quote = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input('quote') });
-    const overlap = await createAnnotation({
+    const { record: quote } = await createAnnotation({
+      userId: team.members.reviewer!.id,
+      articleId,
+      input: input('quote'),
+    });
+    const { record: overlap } = await createAnnotation({
       userId: team.members.owner!.id,
       articleId,
       input: input('rebuttal', start + 'We need to '.length, start + QUOTE.length + ',” Sessions told'.length),
@@ -228,10 +232,46 @@ describe('article revisions', () => {
   });
 });
 
+describe('idempotent creation', () => {
+  it('stores a request sent many times at once exactly once, and answers every copy with it', async () => {
+    const { team, articleId, input } = await setup();
+    const userId = team.members.reviewer!.id;
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        createAnnotation({ userId, articleId, input: input(), idempotencyKey: 'retry-1' }),
+      ),
+    );
+    expect(new Set(results.map((result) => result.record.id)).size).toBe(1);
+    expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+    expect(await db().annotation.count({ where: { articleId, authorId: userId } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { objectId: results[0]!.record.id } })).toBe(1);
+  });
+
+  it('refuses a key reused for a different annotation, and keys are per author', async () => {
+    const { team, articleId, input, start } = await setup();
+    await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input(), idempotencyKey: 'k' });
+    await expect(
+      createAnnotation({
+        userId: team.members.reviewer!.id,
+        articleId,
+        input: input('finding', start, start + 4),
+        idempotencyKey: 'k',
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const other = await createAnnotation({
+      userId: team.members.editor!.id,
+      articleId,
+      input: input(),
+      idempotencyKey: 'k',
+    });
+    expect(other.replayed).toBe(false);
+  });
+});
+
 describe('review status and assignment', () => {
   it('lets editors and owners accept, reject and assign to members; not reviewers, not to outsiders', async () => {
     const { team, stranger, articleId, input } = await setup();
-    const record = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input() });
+    const { record: record } = await createAnnotation({ userId: team.members.reviewer!.id, articleId, input: input() });
     await expect(
       updateAnnotation({
         userId: team.members.reviewer!.id,

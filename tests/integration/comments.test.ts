@@ -11,7 +11,7 @@ async function thread() {
   const team = await workspaceWithMembers(['owner', 'editor', 'reviewer', 'viewer']);
   const stranger = (await workspaceWithMembers(['owner'])).members.owner!.id;
   const [article] = await seedArticles(db(), { workspaceId: team.workspace.id, authorId: team.members.owner!.id });
-  const annotation = await createAnnotation({
+  const { record: annotation } = await createAnnotation({
     userId: team.members.reviewer!.id,
     articleId: article!.id,
     input: { tag: 'finding', note: null, position: { start: 0, end: 10 }, exact: null },

@@ -7,7 +7,8 @@ import type { TCreateAnnotation } from '@/lib/validation/annotations';
 import { db } from '../../db';
 import { uuid7 } from '@/lib/uuid7';
 import { getArticleTextForMember } from '../articles/get-article-text-for-member';
-import { auditSnapshot } from './annotation-record';
+import { Prisma } from '../../generated/prisma/client';
+import { annotationRecordSelect, auditSnapshot } from './annotation-record';
 
 const invalid = (message: string, field = 'target.selector') =>
   new AppError('INVALID_INPUT', { userMessage: message, fieldErrors: { [field]: [message] } });
@@ -17,10 +18,16 @@ export async function createAnnotation(options: {
   userId: string;
   articleId: string;
   input: TCreateAnnotation;
-}): Promise<AnnotationRecord> {
+  /** The client's Idempotency-Key: the same key again returns the first result instead of a duplicate. */
+  idempotencyKey?: string;
+}): Promise<{ record: AnnotationRecord; replayed: boolean }> {
   const article = await getArticleTextForMember(options);
   if (!can(article.role, 'annotation.create')) {
     throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot annotate. Ask an owner for the reviewer role.' });
+  }
+  if (options.idempotencyKey) {
+    const earlier = await findByIdempotencyKey(options.userId, options.idempotencyKey);
+    if (earlier) return { record: assertSameRequest(earlier, options), replayed: true };
   }
   const { text, revisionId } = article;
   const { start, end } = options.input.position;
@@ -49,9 +56,11 @@ export async function createAnnotation(options: {
     anchorState: 'exact' as const,
     createdAt: now,
     updatedAt: now,
+    idempotencyKey: options.idempotencyKey ?? null,
   };
+  const { idempotencyKey: _key, ...recordFields } = data;
   const record: AnnotationRecord = {
-    ...data,
+    ...recordFields,
     status: 'open',
     reviewStatus: 'open',
     reviewedAt: null,
@@ -60,20 +69,56 @@ export async function createAnnotation(options: {
     version: 1,
     author: { id: options.userId, name: article.userName },
   };
-  // A batched transaction: one round trip for the row and its audit event, no interactive session.
-  await db().$transaction([
-    db().annotation.create({ data, select: { id: true } }),
-    db().auditEvent.create({
-      data: {
-        workspaceId: article.workspaceId,
-        actorId: options.userId,
-        action: 'annotation.created',
-        objectType: 'annotation',
-        objectId: id,
-        after: auditSnapshot(record),
-      },
-      select: { id: true },
-    }),
-  ]);
-  return record;
+  try {
+    // A batched transaction: one round trip for the row and its audit event, no interactive session.
+    await db().$transaction([
+      db().annotation.create({ data, select: { id: true } }),
+      db().auditEvent.create({
+        data: {
+          workspaceId: article.workspaceId,
+          actorId: options.userId,
+          action: 'annotation.created',
+          objectType: 'annotation',
+          objectId: id,
+          after: auditSnapshot(record),
+        },
+        select: { id: true },
+      }),
+    ]);
+  } catch (error) {
+    // The same key raced in twice: the other request stored it first, so answer with its result.
+    if (options.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const earlier = await findByIdempotencyKey(options.userId, options.idempotencyKey);
+      if (earlier) return { record: assertSameRequest(earlier, options), replayed: true };
+    }
+    throw error;
+  }
+  return { record, replayed: false };
+}
+
+function findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<AnnotationRecord | null> {
+  return db().annotation.findUnique({
+    where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey } },
+    select: annotationRecordSelect,
+  });
+}
+
+/** A key names one request: reusing it for a different annotation is a client bug, refused loudly. */
+function assertSameRequest(
+  earlier: AnnotationRecord,
+  options: { articleId: string; input: TCreateAnnotation },
+): AnnotationRecord {
+  const same =
+    earlier.articleId === options.articleId &&
+    earlier.tag === options.input.tag &&
+    (earlier.note ?? null) === (options.input.note ?? null) &&
+    earlier.posStart === options.input.position.start &&
+    earlier.posEnd === options.input.position.end;
+  if (!same) {
+    throw new AppError('INVALID_INPUT', {
+      userMessage: 'This Idempotency-Key was already used for a different annotation. Use a new key for a new request.',
+      fieldErrors: { 'idempotency-key': ['Already used for a different request.'] },
+    });
+  }
+  return earlier;
 }

@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
 import { resourceUrls, toAnnotationCollection, toWebAnnotation } from '@/lib/domain/annotations/web-annotation';
-import { ZCreateAnnotation } from '@/lib/validation/annotations';
+import { ZCreateAnnotation, ZIdempotencyKey } from '@/lib/validation/annotations';
 import { requireRequestUser } from '@/server/auth/request-user';
 import { createAnnotation } from '@/server/data/annotations/create-annotation';
 import { listArticleAnnotations } from '@/server/data/annotations/list-article-annotations';
 import { jsonRoute } from '@/server/http/json-route';
-import { readJsonBody } from '@/server/http/read-json-body';
+import { readJsonBody, validateInput } from '@/server/http/read-json-body';
 import { requestOrigin } from '@/server/http/request-origin';
 
 type Context = { params: Promise<{ articleId: string }> };
@@ -24,10 +24,24 @@ export const GET = jsonRoute<Context>(async (request, { params }) => {
   return NextResponse.json(collection, { headers: { 'content-type': JSON_LD } });
 });
 
+/** `Idempotency-Key` (optional): a retried request with the same key returns the first result (200). */
 export const POST = jsonRoute<Context>(async (request, { params }) => {
   const user = await requireRequestUser(request);
+  const idempotencyKey = validateInput(ZIdempotencyKey, request.headers.get('idempotency-key') ?? undefined);
   const input = await readJsonBody(request, ZCreateAnnotation);
-  const record = await createAnnotation({ userId: user.id, articleId: (await params).articleId, input });
+  const { record, replayed } = await createAnnotation({
+    userId: user.id,
+    articleId: (await params).articleId,
+    input,
+    idempotencyKey,
+  });
   const annotation = toWebAnnotation(record, resourceUrls(requestOrigin(request)));
-  return NextResponse.json(annotation, { status: 201, headers: { 'content-type': JSON_LD, location: annotation.id } });
+  return NextResponse.json(annotation, {
+    status: replayed ? 200 : 201,
+    headers: {
+      'content-type': JSON_LD,
+      location: annotation.id,
+      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+    },
+  });
 });
