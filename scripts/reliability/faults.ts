@@ -16,7 +16,7 @@ const pgOptions = { dataDir: path.join(projectRoot, '.data', 'fault-postgres'), 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let postgres: RunningPostgres = await startEmbeddedPostgres(pgOptions);
-const databaseUrl = await createMigratedDatabase(postgres.adminUrl, `marginalia_faults_${Date.now()}`);
+const databaseUrl = await createMigratedDatabase(postgres.adminUrl, `marginalia_test_faults_${Date.now()}`);
 const database = createPrismaClient(databaseUrl);
 const { team, articleIds } = await seedTeam(database, WORKERS);
 const articleId = articleIds[0]!;

@@ -7,7 +7,7 @@ import { startServer } from '../bench/bench-server';
 import { annotationBody, call, check, createPrismaClient, seedTeam, tally, wordSpans } from './harness';
 
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3300);
-const DATABASE = 'marginalia_reliability_updates';
+const DATABASE = 'marginalia_test_reliability_updates';
 const REVIEWERS = 20;
 const PER_REVIEWER = 100;
 
