@@ -16,7 +16,13 @@ export async function ensureBuild(): Promise<void> {
   );
 }
 
-export async function startServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }) {
+export async function startServer(options: {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** Drop the server's error log, e.g. while a fault test makes it log every refused request. */
+  quiet?: boolean;
+}) {
   await ensureBuild();
   const origin = `http://127.0.0.1:${options.port}`;
   // BENCH_CPU_PROFILE=dir writes a V8 CPU profile of the server there on exit.
@@ -28,7 +34,7 @@ export async function startServer(options: { port: number; databaseUrl: string; 
     [...profile, nextBin, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'],
     {
       cwd: projectRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', options.quiet ? 'ignore' : 'inherit'],
       env: {
         ...process.env,
         DATABASE_URL: options.databaseUrl,

@@ -26,7 +26,7 @@ const spans = wordSpans(text);
 await database.$disconnect();
 
 type Answer = { at: number; status: number; key: string; id: string | null };
-let server = await startServer({ port: PORT, databaseUrl });
+let server = await startServer({ port: PORT, databaseUrl, quiet: true });
 const failures: string[] = [];
 
 /** Workers create annotations until told to stop; each answer is kept with its time. */
@@ -107,7 +107,7 @@ try {
   await sleep(3_000);
   await server.kill();
   const killedAt = second.elapsed();
-  server = await startServer({ port: PORT, databaseUrl });
+  server = await startServer({ port: PORT, databaseUrl, quiet: true });
   const restartedApp = second.elapsed();
   await sleep(4_000);
   await second.stop();
