@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '../db/embedded-postgres';
 import { projectRoot } from '../db/schema-engine';
-import { createMigratedDatabase } from '../db/test-database';
+import { createMigratedDatabase, dropDatabase } from '../db/test-database';
 import { startServer } from '../bench/bench-server';
 import { annotationBody, call, check, createPrismaClient, seedTeam, tally, wordSpans } from './harness';
 
@@ -16,7 +16,8 @@ const pgOptions = { dataDir: path.join(projectRoot, '.data', 'fault-postgres'), 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let postgres: RunningPostgres = await startEmbeddedPostgres(pgOptions);
-const databaseUrl = await createMigratedDatabase(postgres.adminUrl, `marginalia_test_faults_${Date.now()}`);
+const DATABASE = `marginalia_test_faults_${Date.now()}`;
+const databaseUrl = await createMigratedDatabase(postgres.adminUrl, DATABASE);
 const database = createPrismaClient(databaseUrl);
 const { team, articleIds } = await seedTeam(database, WORKERS);
 const articleId = articleIds[0]!;
@@ -127,6 +128,7 @@ try {
   );
 } finally {
   await server.stop();
+  await dropDatabase(postgres.adminUrl, DATABASE).catch(() => undefined);
   await postgres.stop();
 }
 console.log(failures.length ? `\n${failures.length} check(s) failed.` : '\nAll fault checks passed.');
