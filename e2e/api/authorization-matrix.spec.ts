@@ -32,7 +32,14 @@ function discoverRoutes(): string[] {
       for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
         methods.add(match[1]!);
       for (const match of source.matchAll(/export \{([^}]+)\}/g)) {
-        for (const name of match[1]!.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]!);
+        for (const entry of match[1]!.split(',')) {
+          // `handler as GET` exports GET; a bare `POST` exports POST.
+          const exported = entry
+            .trim()
+            .split(/\s+as\s+/)
+            .at(-1)!;
+          if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
+        }
       }
       return [...methods].map((method) => `${method} ${route}`);
     })
