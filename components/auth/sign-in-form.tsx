@@ -7,9 +7,12 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { SIGN_IN_RATE_LIMITED_ERROR } from '@/lib/security/rate-limit';
 
 // One message for unknown email and wrong password alike: no account enumeration.
 const WRONG_CREDENTIALS = 'That email and password do not match an account. Check them and try again.';
+// Answered 429 by the sign-in rate limit (the same for every email, known or not).
+const RATE_LIMITED = 'Too many sign-in attempts. Try again later.';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -28,6 +31,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => null);
     if (!result) {
       setError('We could not reach the server. Check your connection and try again.');
+      setPending(false);
+    } else if (result.status === 429 || result.error === SIGN_IN_RATE_LIMITED_ERROR) {
+      setError(RATE_LIMITED);
       setPending(false);
     } else if (result.error) {
       setError(WRONG_CREDENTIALS);

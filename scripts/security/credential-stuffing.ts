@@ -215,7 +215,15 @@ async function attack(origin: string, serverPid: number | null, { label, ips, em
   } else {
     console.log('  app CPU time:         not measured (give SERVER_PID with BASE_URL)');
   }
-  return { refusedShare: refused.length / answers.length, signedIn: count('signed-in'), cpu, wallSeconds };
+  return {
+    refusedShare: refused.length / answers.length,
+    signedIn: count('signed-in'),
+    other: count('other'),
+    retryAfterOnAll: refused.every((answer) => Number(answer.retryAfter) > 0),
+    mostPerAccount: Math.max(...perEmail.values()),
+    cpu,
+    wallSeconds,
+  };
 }
 
 async function timing(origin: string, knownEmails: string[], runId: string) {
@@ -271,6 +279,8 @@ async function timing(origin: string, knownEmails: string[], runId: string) {
   );
   console.log(`  body: ${bodies[0]}`);
   if (bodies.length > 1) for (const body of bodies.slice(1)) console.log(`  other body: ${body}`);
+  // Timing is reported, not judged (shared machines are noisy); what the client sees is judged.
+  return { identical: statuses.length === 1 && bodies.length === 1 && headers.length === 1 && k.n === TIMING_SAMPLES };
 }
 
 /** For scale: the app's CPU per request for the cheapest refusal it has, an anonymous API call (401). */
@@ -364,7 +374,11 @@ try {
   }
   const pick = (start: number, count: number) =>
     Array.from({ length: count }, (_, j) => targets[(start + j) % targets.length]!);
-  if (!process.env.STUFFING_SKIP_TIMING) await timing(origin, timingAccounts, runId);
+  const violations: string[] = [];
+  if (!process.env.STUFFING_SKIP_TIMING) {
+    const { identical } = await timing(origin, timingAccounts, runId);
+    if (!identical) violations.push('known and unknown emails got different answers');
+  }
 
   const results = [];
   results.push(
@@ -402,7 +416,26 @@ try {
     '  With per-key limits a client gets at most min(10 × accounts, 10 × IPs) guesses per 15 minutes, so 99% of\n' +
       '  1,000 holds when one IP or one account is involved; attack 3 shows the per-account bound (3 × 10).',
   );
+  results.forEach((result, i) => {
+    const attackNo = i + 1;
+    if (result.signedIn) violations.push(`attack ${attackNo}: ${result.signedIn} wrong passwords signed in`);
+    if (result.other) violations.push(`attack ${attackNo}: ${result.other} unexpected answers`);
+    if (!result.retryAfterOnAll) violations.push(`attack ${attackNo}: a 429 without Retry-After`);
+    if (result.mostPerAccount > 10) violations.push(`attack ${attackNo}: more than 10 guesses at one account`);
+    if (attackNo <= 2 && result.refusedShare < 0.99) violations.push(`attack ${attackNo}: under 99% refused`);
+  });
+  if (violations.length) {
+    console.error(`\nVIOLATIONS:\n  ${violations.join('\n  ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(
+      '\nAll checks held (attacks 1 and 2 >= 99% refused, no sign-in, Retry-After on every 429, same answers).',
+    );
+  }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
   await cleanup();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -1,10 +1,34 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { SIGN_IN_RATE_LIMITED_ERROR } from '@/lib/security/rate-limit';
+import { clientIpFromHeaders } from '@/lib/security/rate-limit-client-ip';
 import { ZSignIn } from '@/lib/validation/auth';
 import { authenticateUser } from '../data/users/authenticate-user';
+import { beginSignIn, currentSignInAttempt, type SignInAttempt } from '../security/sign-in-throttle';
 
 export const SIGN_IN_PATH = '/signin';
+
+/**
+ * The sign-in route (app/api/auth/[...nextauth]/route.ts, via server/auth/throttled-sign-in.ts)
+ * begins the rate-limited attempt before next-auth runs and answers 429 itself when it is
+ * refused. Should `authorize` ever run without one, it begins its own, and a refusal becomes
+ * next-auth's `?error=RateLimited` (still before any hash is computed).
+ */
+async function signInAttempt(
+  credentials: Record<string, unknown> | undefined,
+  headers: Record<string, unknown> | undefined,
+): Promise<SignInAttempt> {
+  const current = currentSignInAttempt();
+  if (current) return current;
+  const header = (name: string) => (typeof headers?.[name] === 'string' ? (headers[name] as string) : null);
+  const decision = await beginSignIn({
+    ip: clientIpFromHeaders({ get: header }, process.env.TRUST_PROXY),
+    email: credentials?.email,
+  });
+  if (!decision.allowed) throw new Error(SIGN_IN_RATE_LIMITED_ERROR);
+  return decision.attempt;
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
@@ -13,10 +37,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
+        const attempt = await signInAttempt(credentials, request?.headers);
         const parsed = ZSignIn.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        return authenticateUser(parsed.data);
+        const user = parsed.success ? await authenticateUser(parsed.data) : null;
+        await attempt.settle(user ? 'success' : 'failure');
+        return user;
       },
     }),
   ],

@@ -1,12 +1,17 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { clientIpFromHeaders } from '@/lib/security/rate-limit-client-ip';
 import { db } from '../db';
+import { bearerRetryAfter, recordBearerFailure } from '../security/bearer-throttle';
+import { rateLimitedError } from '../security/enforce-rate-limit';
 import { hashApiToken, TOKEN_PREFIX } from './api-tokens';
 import { getSessionUser, type SessionUser } from './session';
 
 export type RequestUser = SessionUser & { via: 'session' | 'token' };
 
 const unauthenticated = () => new AppError('UNAUTHENTICATED', { userMessage: 'Sign in, or send a valid API token.' });
+const tooManyBadTokens = (retryAfter: number) =>
+  rateLimitedError('Too many requests with an invalid API token from your address.', retryAfter);
 
 async function userForToken(token: string): Promise<SessionUser | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
@@ -26,10 +31,17 @@ async function userForToken(token: string): Promise<SessionUser | null> {
 export async function requireRequestUser(request: Request): Promise<RequestUser> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
+    // Token guessing is rate-limited per client IP (server/security/bearer-throttle.ts): past
+    // the limit every Bearer request from that IP is refused before any lookup.
+    const ip = clientIpFromHeaders(request.headers, process.env.TRUST_PROXY);
+    const blockedFor = bearerRetryAfter(ip);
+    if (blockedFor) throw tooManyBadTokens(blockedFor);
     const [scheme, token] = authorization.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated();
-    const user = await userForToken(token.trim());
-    if (!user) throw unauthenticated();
+    const user = scheme?.toLowerCase() === 'bearer' && token ? await userForToken(token.trim()) : null;
+    if (!user) {
+      const retryAfter = await recordBearerFailure(ip);
+      throw retryAfter ? tooManyBadTokens(retryAfter) : unauthenticated();
+    }
     return { ...user, via: 'token' };
   }
   const user = await getSessionUser();

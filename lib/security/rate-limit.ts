@@ -1,0 +1,117 @@
+// Rate limits for credential checks, and the sliding-window arithmetic behind them. Plain
+// functions of numbers: the counters live in Postgres (server/security/rate-limit-store.ts),
+// so every app instance shares them.
+//
+// Window design: each key has one counter per fixed window (aligned to multiples of the window
+// length since the epoch). A request is judged on a sliding-window estimate built from the
+// current and the previous window: previous × (share of the previous window still inside the
+// trailing window) + current. That is the "sliding window counter" of Cloudflare and others: it
+// costs one row per window, never lets a burst through at a window boundary the way a plain
+// fixed window does (10 at 14:59 and 10 more at 15:00), and approximates "at most N in any
+// trailing window" by assuming the previous window's hits were spread evenly.
+
+const MINUTE = 60_000;
+
+export type RateLimitRule = {
+  /** Names the counter in keys and logs. */
+  name: string;
+  /** At most this many counted events in any trailing window (sliding estimate). */
+  limit: number;
+  windowMs: number;
+};
+
+/**
+ * Every limit in one place. Sign-in (POST /api/auth/callback/credentials) is refused with 429
+ * before any password hash is computed when one of the first three is used up; failures are what
+ * counts, and a successful sign-in does not count (it also clears its account's failures).
+ */
+export const RATE_LIMITS = {
+  /** Failed sign-ins per account (the normalised email, known or not: no enumeration). */
+  signInAccountFailures: { name: 'sign-in-account', limit: 10, windowMs: 15 * MINUTE },
+  /**
+   * Failed sign-ins per client IP. As low as the account limit so that one client gets at most
+   * 10 password guesses per 15 minutes whichever accounts it tries (credential stuffing spreads
+   * guesses over many accounts); a team behind one NAT address shares it, hence the message
+   * tells them when to retry rather than locking anything for good.
+   */
+  signInIpFailures: { name: 'sign-in-ip', limit: 10, windowMs: 15 * MINUTE },
+  /** Every sign-in attempt per client IP, successful or not: a coarse cap on the work one IP can ask for. */
+  signInIpAttempts: { name: 'sign-in-ip-all', limit: 100, windowMs: 15 * MINUTE },
+  /** Requests with an invalid `Authorization: Bearer` token per client IP (token guessing). */
+  bearerIpFailures: { name: 'bearer-ip', limit: 20, windowMs: 15 * MINUTE },
+  /** API tokens created per account (POST /api/tokens). */
+  tokenCreations: { name: 'token-create', limit: 20, windowMs: 15 * MINUTE },
+} as const satisfies Record<string, RateLimitRule>;
+
+/** The `error` next-auth's client reports for a refused sign-in (`?error=RateLimited`). */
+export const SIGN_IN_RATE_LIMITED_ERROR = 'RateLimited';
+
+export type SlidingWindow = {
+  /** Start of the current fixed window, ms since the epoch. */
+  currentStart: number;
+  previousStart: number;
+  /** Share of the previous window that still lies inside the trailing window, in (0, 1]. */
+  previousWeight: number;
+  /** When the current window's counter stops mattering (it is the "previous" one until then). */
+  expiresAt: number;
+};
+
+export function slidingWindow(now: number, windowMs: number): SlidingWindow {
+  const currentStart = Math.floor(now / windowMs) * windowMs;
+  return {
+    currentStart,
+    previousStart: currentStart - windowMs,
+    previousWeight: 1 - (now - currentStart) / windowMs,
+    expiresAt: currentStart + 2 * windowMs,
+  };
+}
+
+/** The sliding-window estimate of events in the trailing window. */
+export function slidingEstimate(counts: { previous: number; current: number }, previousWeight: number): number {
+  return counts.previous * previousWeight + counts.current;
+}
+
+/** Slack for floating-point error in the weighted estimate (30 × 0.3 is 9.000000000000002). */
+export const ESTIMATE_EPSILON = 1e-9;
+
+/** Whether one more event fits under the limit. */
+export function allowsOneMore(
+  counts: { previous: number; current: number },
+  previousWeight: number,
+  limit: number,
+): boolean {
+  return slidingEstimate(counts, previousWeight) + 1 <= limit + ESTIMATE_EPSILON;
+}
+
+/**
+ * Whole seconds until one more event would fit, assuming nothing else is counted meanwhile
+ * (what `Retry-After` says). At least 1.
+ */
+export function retryAfterSeconds(
+  now: number,
+  rule: Pick<RateLimitRule, 'limit' | 'windowMs'>,
+  counts: { previous: number; current: number },
+): number {
+  const { windowMs, limit } = rule;
+  const window = slidingWindow(now, windowMs);
+  const elapsed = now - window.currentStart;
+  let waitMs: number;
+  const roomNow = limit - 1 - counts.current;
+  if (roomNow >= 0 && (counts.previous === 0 || counts.previous * window.previousWeight <= roomNow)) {
+    waitMs = 0;
+  } else if (roomNow >= 0 && counts.previous > 0) {
+    // The previous window's weight falls linearly to 0 at the end of this window.
+    waitMs = windowMs * (1 - roomNow / counts.previous) - elapsed;
+  } else {
+    // Only the next window can make room: this window's count becomes its fading "previous".
+    const fadeMs = counts.current > 0 ? Math.max(0, windowMs * (1 - (limit - 1) / counts.current)) : 0;
+    waitMs = windowMs - elapsed + fadeMs;
+  }
+  return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+/** "Too many sign-in attempts. Try again in 3 minutes." */
+export function tryAgainMessage(subject: string, retryAfter: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+  return `${subject} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
