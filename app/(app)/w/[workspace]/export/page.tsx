@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { WorkspacePage } from '@/components/workspace/workspace-page';
 import Link from 'next/link';
 import { requirePageUser } from '@/server/auth/session';
 import { listWorkspaceArticles } from '@/server/data/articles/list-workspace-articles';
@@ -33,12 +34,7 @@ export default async function ExportPage({ params }: { params: Promise<{ workspa
   const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
   const articles = await listWorkspaceArticles(workspace.id);
   return (
-    <main className="mx-auto max-w-3xl px-4 py-10">
-      <nav className="mb-6 text-sm">
-        <Link href={`/w/${slug}`} className="text-stone-500 hover:text-stone-800">
-          ← All articles
-        </Link>
-      </nav>
+    <WorkspacePage slug={slug}>
       <h1 className="text-2xl font-semibold tracking-tight">Export the review</h1>
       <dl className="mt-4 space-y-1 text-sm text-stone-600">
         <div>
@@ -85,6 +81,6 @@ export default async function ExportPage({ params }: { params: Promise<{ workspa
           <p className="text-sm text-stone-500">No articles yet.</p>
         )}
       </section>
-    </main>
+    </WorkspacePage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { WorkspacePage } from '@/components/workspace/workspace-page';
 import { ImportArticleForm } from '@/components/import/import-article-form';
 import { ImportAnnotationsForm } from '@/components/import/import-annotations-form';
 import { Alert } from '@/components/ui/alert';
@@ -16,12 +16,7 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
   const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
   const allowed = can(workspace.role, 'article.create');
   return (
-    <main className="mx-auto max-w-3xl px-4 py-10">
-      <nav className="mb-6 text-sm">
-        <Link href={`/w/${slug}`} className="text-stone-500 hover:text-stone-800">
-          ← All articles
-        </Link>
-      </nav>
+    <WorkspacePage slug={slug}>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Import into {workspace.name}</h1>
       {allowed ? (
         <div className="space-y-12">
@@ -47,6 +42,6 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
           Only editors and owners can import into this workspace. Ask an owner to change your role.
         </Alert>
       )}
-    </main>
+    </WorkspacePage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { WorkspacePage } from '@/components/workspace/workspace-page';
 import { MembersManager } from '@/components/members/members-manager';
 import { can } from '@/lib/domain/permissions/permissions';
 import { requirePageUser } from '@/server/auth/session';
@@ -13,12 +13,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const user = await requirePageUser(`/w/${slug}/members`);
   const { workspace, members, invitations } = await orNotFound(listMembers({ userId: user.id, slug }));
   return (
-    <main className="mx-auto max-w-3xl px-4 py-10">
-      <nav className="mb-6 text-sm">
-        <Link href={`/w/${slug}`} className="text-stone-500 hover:text-stone-800">
-          ← All articles
-        </Link>
-      </nav>
+    <WorkspacePage slug={slug}>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Members of {workspace.name}</h1>
       <MembersManager
         slug={slug}
@@ -31,6 +26,6 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
           createdAt: undefined,
         }))}
       />
-    </main>
+    </WorkspacePage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { WorkspacePage } from '@/components/workspace/workspace-page';
 import { QuoteCheckTable } from '@/components/quote-check/quote-check-table';
 import { requirePageUser } from '@/server/auth/session';
 import { runQuoteCheck } from '@/server/data/quote-check/run-quote-check';
@@ -25,12 +25,7 @@ export default async function QuoteCheckPage({
   const counts = { exact: 0, near: 0, not_found: 0 };
   for (const row of rows) counts[row.result.kind]++;
   return (
-    <main className="mx-auto max-w-4xl px-4 py-10">
-      <nav className="mb-6 text-sm">
-        <Link href={`/w/${slug}`} className="text-stone-500 hover:text-stone-800">
-          ← All articles
-        </Link>
-      </nav>
+    <WorkspacePage slug={slug} wide>
       <h1 className="text-2xl font-semibold tracking-tight">Quote check</h1>
       <p className="mt-1 text-sm text-stone-500">
         Every passage tagged Quote in {workspace.name}, looked up in the other articles: {counts.exact} exact,{' '}
@@ -61,6 +56,6 @@ export default async function QuoteCheckPage({
         </button>
       </form>
       <QuoteCheckTable slug={slug} rows={rows} titles={titles} />
-    </main>
+    </WorkspacePage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { WorkspacePage } from '@/components/workspace/workspace-page';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResultsList } from '@/components/search/search-results';
 import { Alert } from '@/components/ui/alert';
@@ -32,12 +32,7 @@ export default async function SearchPage({
     orNotFound(listMembers({ userId: user.id, slug })),
   ]);
   return (
-    <main className="mx-auto max-w-3xl px-4 py-10">
-      <nav className="mb-6 text-sm">
-        <Link href={`/w/${slug}`} className="text-stone-500 hover:text-stone-800">
-          ← All articles
-        </Link>
-      </nav>
+    <WorkspacePage slug={slug}>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Search {workspace.name}</h1>
       <SearchForm
         action={`/w/${slug}/search`}
@@ -56,6 +51,6 @@ export default async function SearchPage({
           </p>
         )}
       </div>
-    </main>
+    </WorkspacePage>
   );
 }
