@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { tagChipClass, tagLabel } from '@/components/editor/tag-style';
-import type { AnnotationHit, CommentHit, SearchResults } from '@/server/data/search/search-workspace';
+import type { AnnotationHit, SearchResults } from '@/server/data/search/search-workspace';
 import { HeadlineText } from './headline-text';
 
 const excerpt = (text: string, length = 120) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
@@ -28,6 +28,36 @@ function Section({ title, count, children }: { title: string; count: number; chi
       </h2>
       {children}
     </section>
+  );
+}
+
+/** Notes and comments: each hit leads to its annotation, with the annotation it belongs to. */
+function AnnotationHits({
+  title,
+  slug,
+  hits,
+}: {
+  title: string;
+  slug: string;
+  hits: (AnnotationHit & { key: string })[];
+}) {
+  if (!hits.length) return null;
+  return (
+    <Section title={title} count={hits.length}>
+      <ul className="space-y-2">
+        {hits.map((hit) => (
+          <li key={hit.key} className="rounded-lg border border-stone-200 bg-white p-3">
+            <Link
+              href={`/w/${slug}/articles/${hit.articleId}?annotation=${hit.annotationId}`}
+              className="block text-stone-800 hover:text-accent-800"
+            >
+              <HeadlineText headline={hit.headline} />
+            </Link>
+            <AnnotationLine hit={hit} slug={slug} />
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 
@@ -59,40 +89,16 @@ export function SearchResultsList({ slug, results }: { slug: string; results: Se
           </ul>
         </Section>
       ) : null}
-      {results.annotations.length ? (
-        <Section title="Annotation notes" count={results.annotations.length}>
-          <ul className="space-y-2">
-            {results.annotations.map((hit) => (
-              <li key={hit.annotationId} className="rounded-lg border border-stone-200 bg-white p-3">
-                <Link
-                  href={`/w/${slug}/articles/${hit.articleId}?annotation=${hit.annotationId}`}
-                  className="block text-stone-800 hover:text-accent-800"
-                >
-                  <HeadlineText headline={hit.headline} />
-                </Link>
-                <AnnotationLine hit={hit} slug={slug} />
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {results.comments.length ? (
-        <Section title="Comments" count={results.comments.length}>
-          <ul className="space-y-2">
-            {results.comments.map((hit: CommentHit) => (
-              <li key={hit.commentId} className="rounded-lg border border-stone-200 bg-white p-3">
-                <Link
-                  href={`/w/${slug}/articles/${hit.articleId}?annotation=${hit.annotationId}`}
-                  className="block text-stone-800 hover:text-accent-800"
-                >
-                  <HeadlineText headline={hit.headline} />
-                </Link>
-                <AnnotationLine hit={hit} slug={slug} />
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <AnnotationHits
+        title="Annotation notes"
+        slug={slug}
+        hits={results.annotations.map((hit) => ({ ...hit, key: hit.annotationId }))}
+      />
+      <AnnotationHits
+        title="Comments"
+        slug={slug}
+        hits={results.comments.map((hit) => ({ ...hit, key: hit.commentId }))}
+      />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 // URL slugs for workspaces: readable, ASCII, with a random tail so names may repeat.
-export function slugify(name: string): string {
+export function slugify(name: string, maxLength = 40, fallback = 'workspace'): string {
   const base = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
+    .slice(0, maxLength)
     .replace(/-+$/g, '');
-  return base || 'workspace';
+  return base || fallback;
 }
 
 export function workspaceSlug(name: string, randomSuffix: string): string {
