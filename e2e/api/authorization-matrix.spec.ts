@@ -348,6 +348,7 @@ test('each route answers each kind of caller with exactly the expected status, a
     members: { membershipId: string; email: string }[];
   };
   const annotationId = await createAnnotation();
+  let tokenToRevoke: string | undefined;
   const ids: Ids = {
     articleId,
     annotationId,
@@ -359,7 +360,10 @@ test('each route answers each kind of caller with exactly the expected status, a
       expect(response.status()).toBe(201);
       return (await response.json()).link.id;
     },
-    freshToken: async () => (await (await owner.post('/api/tokens', { data: { name: 'to revoke' } })).json()).id,
+    // One token serves every caller: only the owner's DELETE removes it, and after that the
+    // outsider's call is "not found" either way. Token creation is rate-limited per user.
+    freshToken: async () =>
+      (tokenToRevoke ??= (await (await owner.post('/api/tokens', { data: { name: 'to revoke' } })).json()).id),
     viewerMembershipId: memberships.find((m) => m.email === TEAM.viewer.email)!.membershipId,
     ownerMembershipId: memberships.find((m) => m.email === DEMO.email)!.membershipId,
     freshComment: async () =>

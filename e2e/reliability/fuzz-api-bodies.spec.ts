@@ -3,8 +3,8 @@
 // 2xx when the random body happens to be valid), never a 5xx.
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { signedInRequest } from '../fixtures/api-session';
-import { DEMO } from '../fixtures/users';
+import { appOriginHeaders, signedInRequest } from '../fixtures/api-session';
+import { newUser } from '../fixtures/users';
 
 type Target = { method: string; url: string; sample: Record<string, unknown> };
 
@@ -122,7 +122,13 @@ async function setUp(request: APIRequestContext) {
 test('random, hostile and malformed bodies get a 4xx with a message, never a 5xx', async ({ playwright }) => {
   test.setTimeout(300_000);
   const baseURL = test.info().project.use.baseURL!;
-  const request = await signedInRequest(playwright, baseURL, DEMO);
+  // A user of its own: the fuzzer creates tokens and workspaces, and per-user limits must not
+  // spill over into other tests.
+  const user = newUser('fuzz');
+  const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: appOriginHeaders(baseURL) });
+  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(201);
+  await anonymous.dispose();
+  const request = await signedInRequest(playwright, baseURL, user);
   const { targets, slug } = await setUp(request);
   const problems: string[] = [];
   let sent = 0;

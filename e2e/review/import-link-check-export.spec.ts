@@ -40,6 +40,8 @@ async function importFile(page: Page, file: string): Promise<string> {
 }
 
 async function tag(page: Page, text: string, key: '1' | '2' | '3') {
+  // The editor replaces the server-rendered text once it mounts; select in the editor itself.
+  await expect(page.getByTestId('article-editor')).toBeVisible();
   await selectArticleText(page, text);
   await page.getByTestId('article-editor').dispatchEvent('mouseup');
   await page.keyboard.press(key);
