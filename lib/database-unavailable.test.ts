@@ -22,6 +22,15 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable({ code: '08006' })).toBe(true);
   });
 
+  it('treats a transaction that could not start in time (P2028) as a busy server, to retry', () => {
+    expect(
+      isDatabaseUnavailable({
+        code: 'P2028',
+        message: 'Transaction API error: Unable to start a transaction in the given time.',
+      }),
+    ).toBe(true);
+  });
+
   it('leaves request errors alone', () => {
     expect(isDatabaseUnavailable({ code: 'P2002' })).toBe(false);
     expect(isDatabaseUnavailable({ originalCode: '23505', kind: 'postgres' })).toBe(false);

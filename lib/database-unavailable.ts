@@ -1,7 +1,10 @@
 // Errors that mean "the database cannot be reached right now" rather than "this request is
 // wrong": refused or dropped connections, a server shutting down or starting up, and Prisma's
 // connection-level codes. The client should retry later, so these become 503 + Retry-After.
-const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// P2024 (no pooled connection in time) and P2028 (a transaction that could not start, or ran
+// past its time and was rolled back) mean the server is saturated, not that the request is
+// wrong: nothing was written, so retrying is safe.
+const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 const NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 const MESSAGES =
