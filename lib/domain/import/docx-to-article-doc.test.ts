@@ -87,6 +87,23 @@ describe('docxToArticleDoc', () => {
     await expectUnreadable(docxToArticleDoc(picture));
   });
 
+  it('refuses an archive whose XML really inflates past 30 MB, whatever sizes it declares', async () => {
+    // About 40 KB deflated, 40 MB inflated, declared as 100 bytes: a lie mammoth would only
+    // find out after inflating it all.
+    const bomb = storedZip([
+      { name: 'word/document.xml', content: '<x/>'.padEnd(40 * 1024 * 1024, ' '), declaredSize: 100, deflate: true },
+    ]);
+    expect(bomb.length).toBeLessThan(200_000);
+    await expect(docxToArticleDoc(bomb)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('refuses an archive whose XML part is not valid deflate data', async () => {
+    const corrupt = storedZip([{ name: 'word/document.xml', content: '<x/>', deflate: true }]);
+    const dataStart = 30 + 'word/document.xml'.length;
+    corrupt.fill(0xff, dataStart, dataStart + 4);
+    await expectUnreadable(docxToArticleDoc(corrupt));
+  });
+
   it('refuses a Word document without text', async () => {
     await expect(docxToArticleDoc(await makeDocx([new Paragraph({ text: '' })]))).rejects.toMatchObject({
       code: 'INVALID_INPUT',

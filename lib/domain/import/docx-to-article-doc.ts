@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { renderedHtmlToArticleDoc } from './html-to-article-doc';
 import { docxTooLargeUnpacked, unreadableDocx } from './import-errors';
 import type { ConvertedDocument } from './imported-document';
-import { looksLikeZip, zipUnpackedSize } from './zip-unpacked-size';
+import { looksLikeZip, zipInflatedSize, zipUnpackedSize } from './zip-unpacked-size';
 
 /**
  * The XML mammoth reads: a 200-page report has a few MB of it. The limit bounds memory
@@ -71,5 +71,9 @@ export async function docxToArticleDoc(bytes: Uint8Array): Promise<ConvertedDocu
   const unpackedXml = zipUnpackedSize(bytes, isXmlPart);
   if (unpackedXml === null) throw unreadableDocx(new Error('no zip central directory'));
   if (unpackedXml > MAX_UNPACKED_XML_BYTES) throw docxTooLargeUnpacked();
+  // mammoth trusts the declared sizes only after inflating everything: check the real ones.
+  const inflatedXml = await zipInflatedSize(bytes, isXmlPart, MAX_UNPACKED_XML_BYTES);
+  if (inflatedXml === null) throw unreadableDocx(new Error('an XML part of the archive cannot be unpacked'));
+  if (inflatedXml > MAX_UNPACKED_XML_BYTES) throw docxTooLargeUnpacked();
   return renderedHtmlToArticleDoc(await convertToHtml(bytes));
 }

@@ -1,6 +1,8 @@
-// Builds a minimal zip archive (entries stored, not compressed) for tests of archive
+// Builds a minimal zip archive (entries stored, or deflated) for tests of archive
 // handling, with the option to misstate an entry's unpacked size.
-type ZipEntry = { name: string; content: string; declaredSize?: number };
+import { deflateRawSync } from 'node:zlib';
+
+type ZipEntry = { name: string; content: string; declaredSize?: number; deflate?: boolean };
 
 export function storedZip(entries: ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
@@ -9,14 +11,17 @@ export function storedZip(entries: ZipEntry[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
-    const data = encoder.encode(entry.content);
-    const size = entry.declaredSize ?? data.length;
+    const raw = encoder.encode(entry.content);
+    const data = entry.deflate ? new Uint8Array(deflateRawSync(raw)) : raw;
+    const size = entry.declaredSize ?? raw.length;
+    const method = entry.deflate ? 8 : 0;
     const local = new Uint8Array(30 + name.length + data.length);
     const localView = new DataView(local.buffer);
     localView.setUint32(0, 0x04034b50, true);
     localView.setUint16(4, 20, true);
+    localView.setUint16(8, method, true);
     localView.setUint32(18, data.length, true);
-    localView.setUint32(22, data.length, true);
+    localView.setUint32(22, size, true);
     localView.setUint16(26, name.length, true);
     local.set(name, 30);
     local.set(data, 30 + name.length);
@@ -25,6 +30,7 @@ export function storedZip(entries: ZipEntry[]): Uint8Array {
     centralView.setUint32(0, 0x02014b50, true);
     centralView.setUint16(4, 20, true);
     centralView.setUint16(6, 20, true);
+    centralView.setUint16(10, method, true);
     centralView.setUint32(20, data.length, true);
     centralView.setUint32(24, size, true);
     centralView.setUint16(28, name.length, true);
