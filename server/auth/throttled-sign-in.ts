@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { isAppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { SIGN_IN_RATE_LIMITED_ERROR, tryAgainMessage } from '@/lib/security/rate-limit';
 import { clientIpFromHeaders } from '@/lib/security/rate-limit-client-ip';
 import { readLimitedBody } from '../http/read-limited-body';
@@ -27,7 +27,15 @@ async function signInEmail(request: Request): Promise<unknown> {
       return undefined;
     }
   }
-  if (type.includes('application/x-www-form-urlencoded')) return new URLSearchParams(text).get('email');
+  if (type.includes('application/x-www-form-urlencoded')) {
+    const form = new URLSearchParams(text);
+    // next-auth keeps the last of repeated fields; a limit counting the first could be charged
+    // to a throw-away address while the password is tried on another.
+    if (form.getAll('email').length > 1) {
+      throw new AppError('INVALID_INPUT', { userMessage: 'Send one email address.' });
+    }
+    return form.get('email');
+  }
   return undefined;
 }
 

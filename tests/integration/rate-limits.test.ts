@@ -225,6 +225,31 @@ describe('the sign-in route', () => {
     expect(new URL(body.url).searchParams.get('error')).toBe('RateLimited');
   });
 
+  it('refuses a form with two emails, which next-auth would read differently from the limit', async () => {
+    let calls = 0;
+    const nextAuth = throttledSignIn(async () => {
+      calls++;
+      return Response.json({ url: 'http://localhost/signin' });
+    });
+    const body = new URLSearchParams({
+      email: `decoy-${randomUUID()}@example.test`,
+      password: 'guess',
+      csrfToken: 'x',
+    });
+    body.append('email', 'victim@example.test');
+    const response = await nextAuth(
+      new Request('http://localhost/api/auth/callback/credentials', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.77' },
+        body,
+      }),
+      context,
+    );
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe('Send one email address.');
+    expect(calls).toBe(0);
+  });
+
   it('gives the slots back when next-auth never reached authorize, and passes other POSTs through', async () => {
     const client = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     const csrfFailure = throttledSignIn(async () => Response.json({ url: 'http://localhost/signin?csrf=true' }));
