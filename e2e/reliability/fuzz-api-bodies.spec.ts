@@ -115,6 +115,11 @@ async function setUp(request: APIRequestContext) {
     },
     { method: 'POST', url: '/api/invitations/accept', sample: { token: 'x'.repeat(43) } },
     { method: 'POST', url: '/api/inbox/read', sample: { ids: [] } },
+    {
+      method: 'POST',
+      url: `/api/workspaces/${workspace.slug}/annotations/import`,
+      sample: { type: 'AnnotationCollection', label: 'Fuzz', first: { type: 'AnnotationPage', items: [] } },
+    },
   ];
   return { targets, slug: workspace.slug };
 }
@@ -163,6 +168,8 @@ test('random, hostile and malformed bodies get a 4xx with a message, never a 5xx
         ['not JSON', 'name=x', 'application/x-www-form-urlencoded'],
         ['text', 'hello', 'text/plain'],
         ['empty', '', 'application/json'],
+        // Deep enough to overflow a recursive walk, small enough to pass the size limit.
+        ['nested 30,000 deep', `${'['.repeat(30_000)}${']'.repeat(30_000)}`, 'application/json'],
       ] as const) {
         await record(
           `${label} ${kind}`,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { MAX_JSON_DEPTH, jsonShapeProblem } from '@/lib/validation/json-shape';
 import { readLimitedBody } from './read-limited-body';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -31,20 +32,24 @@ export async function readJsonBody<T extends z.ZodType>(
   } catch {
     throw new AppError('INVALID_JSON', { userMessage: 'The request body is not valid JSON.' });
   }
-  if (containsNul(json)) {
-    throw new AppError('INVALID_INPUT', { userMessage: 'Text may not contain NUL (\\u0000) characters.' });
-  }
+  refuseUnsafeJson(json);
   return validateInput(schema, json);
 }
 
-/** Postgres text cannot store NUL, so it is refused here with a 422 rather than failing in the database. */
-export function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
+/**
+ * Postgres text cannot store NUL, so it is refused here with a 422 rather than failing in the
+ * database; nesting deeper than any document is refused before a schema recurses into it.
+ */
+export function refuseUnsafeJson(json: unknown): void {
+  const problem = jsonShapeProblem(json);
+  if (problem === 'nul') {
+    throw new AppError('INVALID_INPUT', { userMessage: 'Text may not contain NUL (\\u0000) characters.' });
   }
-  return false;
+  if (problem === 'too-deep') {
+    throw new AppError('INVALID_INPUT', {
+      userMessage: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+    });
+  }
 }
 
 /** Validates input from any boundary (JSON, form fields, query) with one 422 shape. */

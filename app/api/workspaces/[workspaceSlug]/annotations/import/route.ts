@@ -5,7 +5,7 @@ import { requireRequestUser } from '@/server/auth/request-user';
 import { assertCanImport } from '@/server/data/articles/import-article';
 import { importAnnotationCollection } from '@/server/data/import/import-annotation-collection';
 import { jsonRoute } from '@/server/http/json-route';
-import { containsNul } from '@/server/http/read-json-body';
+import { refuseUnsafeJson } from '@/server/http/read-json-body';
 import { readLimitedBody } from '@/server/http/read-limited-body';
 
 type Context = { params: Promise<{ workspaceSlug: string }> };
@@ -41,7 +41,7 @@ async function readExport(request: Request): Promise<unknown> {
       userMessage: 'This file is not valid JSON, so it cannot be a JSON-LD export.',
     });
   }
-  if (containsNul(json)) throw new AppError('INVALID_INPUT', { userMessage: 'Text may not contain NUL characters.' });
+  refuseUnsafeJson(json);
   return json;
 }
 
