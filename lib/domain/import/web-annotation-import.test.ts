@@ -234,7 +234,17 @@ describe('parseAnnotationImport: refusals say what is wrong', () => {
     expectInvalid(() => parseAnnotationImport(value), "Annotation 2's TextQuoteSelector: exact is empty.");
     selectors[0]!.exact = 'driving force';
     selectors[1] = { type: 'TextPositionSelector', start: 9, end: 3 };
-    expectInvalid(() => parseAnnotationImport(value), /Annotation 2's TextPositionSelector must cover/);
+    expectInvalid(() => parseAnnotationImport(value), /Annotation 2's TextPositionSelector must not end before/);
+    selectors[1] = { type: 'TextPositionSelector', start: 1, end: 3_000_000_000 };
+    expectInvalid(() => parseAnnotationImport(value), /Annotation 2's TextPositionSelector: end must not be past/);
+  });
+
+  it('reads an empty position range (an exported orphan that never had one) as no position', () => {
+    const value = file();
+    const orphanItem = itemsOf(value).find((item) => item.id === urls.annotation(orphan.id))!;
+    (orphanItem.target as { selector: Json[] }).selector[1] = { type: 'TextPositionSelector', start: 0, end: 0 };
+    const imported = parseAnnotationImport(value).annotations.find((entry) => entry.ref === urls.annotation(orphan.id));
+    expect(imported).toMatchObject({ position: null, selectorPosition: null, anchorState: 'orphaned' });
   });
 
   it('refuses tags we do not have, and annotations without one', () => {

@@ -147,12 +147,16 @@ const ZQuoteSelector = z.object({
   suffix: bounded(IMPORT_LIMITS.quoteContext).optional(),
 });
 
+const ZOffset = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(ARTICLE_TEXT_MAX, `must not be past ${formatCount(ARTICLE_TEXT_MAX)} (the longest article)`);
+
+// An empty range (start = end) is allowed: it is how an orphan without a position is exported.
 const ZPositionSelector = z
-  .object({
-    start: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative'),
-    end: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative'),
-  })
-  .refine((position) => position.start < position.end, 'must cover at least one character (start before end)');
+  .object({ start: ZOffset, end: ZOffset })
+  .refine((position) => position.start <= position.end, 'must not end before it starts (start after end)');
 
 /** Our extension keys; another tool may use the same names for something else, so those read as unknown. */
 const ZExtensions = z.object({
@@ -274,9 +278,11 @@ function readAnnotation(item: Json, subject: string, index: number): ParsedAnnot
   if (!quoteSelector) invalid(`${subject} has no TextQuoteSelector.`);
   const quote = check(ZQuoteSelector, quoteSelector, `${subject}'s TextQuoteSelector`);
   const positionSelector = selectors.find((selector) => selector.type === 'TextPositionSelector');
-  const selectorPosition = positionSelector
+  const checkedPosition = positionSelector
     ? check(ZPositionSelector, positionSelector, `${subject}'s TextPositionSelector`)
     : null;
+  // An empty range points at no words: as good as no position selector.
+  const selectorPosition = checkedPosition && checkedPosition.start < checkedPosition.end ? checkedPosition : null;
   const sourceRef = isObject(target) ? refOf({ source: target.source }) : null;
   if (!sourceRef) invalid(`${subject}'s target has no source (the article it annotates).`);
   const extensions = check(ZExtensions, item, subject);
