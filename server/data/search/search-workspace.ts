@@ -46,8 +46,8 @@ export async function searchWorkspace(options: { userId: string; slug: string; i
   const filtered = Boolean(tag || author || status);
   const [passages, annotations, comments] = await Promise.all([
     (kind === 'all' || kind === 'articles') && !filtered
-      ? db().$queryRaw<PassageHit[]>`
-          SELECT b."articleId", a.title AS "articleTitle", b.start, b.start + length(b.text) AS "end",
+      ? db().$queryRaw<(Omit<PassageHit, 'end'> & { blockText: string })[]>`
+          SELECT b."articleId", a.title AS "articleTitle", b.start, b.text AS "blockText",
                  ts_headline('english', b.text, ${query}, ${HEADLINE_OPTIONS}) AS headline
           FROM "ArticleSearchBlock" b JOIN "Article" a ON a.id = b."articleId"
           WHERE b."workspaceId" = ${workspace.id}::uuid AND to_tsvector('english', b.text) @@ ${query}
@@ -78,5 +78,7 @@ export async function searchWorkspace(options: { userId: string; slug: string; i
           LIMIT ${RESULT_LIMIT}`
       : [],
   ]);
-  return { workspace, results: { passages, annotations, comments } };
+  // Offsets are UTF-16 code units, as in the browser; Postgres's length() counts code points.
+  const passageHits = passages.map(({ blockText, ...hit }) => ({ ...hit, end: hit.start + blockText.length }));
+  return { workspace, results: { passages: passageHits, annotations, comments } };
 }
