@@ -142,6 +142,12 @@ export function ReviewMemoView({ memo }: { memo: ReviewMemo }) {
         ) : (
           <p className="mt-2 text-sm text-stone-500">No events.</p>
         )}
+        {memo.appendixTruncated ? (
+          <p role="note" className="mt-3 text-sm font-medium text-amber-800">
+            The trail continues: this appendix holds its first {memo.appendix.length.toLocaleString('en')} events. The
+            whole trail is in History, downloadable as CSV.
+          </p>
+        ) : null}
       </section>
     </article>
   );

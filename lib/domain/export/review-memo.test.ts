@@ -172,6 +172,8 @@ describe('buildReviewMemo', () => {
   it('appends the audit events oldest first', () => {
     expect(memo.appendix.map((event) => event.id)).toEqual(['1', '2', '3']);
     expect(memo.appendix[1]).toEqual(input.auditEvents[2]);
+    expect(memo.appendixTruncated).toBe(false);
+    expect(buildReviewMemo({ ...input, auditTruncated: true }).appendixTruncated).toBe(true);
   });
 
   it('carries user text as plain text, never as markup', () => {

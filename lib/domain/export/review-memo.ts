@@ -25,6 +25,8 @@ export type ReviewMemoInput = {
   annotations: ExportAnnotation[];
   links: ExportLink[];
   auditEvents: MemoAuditEventInput[];
+  /** True when the trail has more events than `auditEvents` (the oldest ones). */
+  auditTruncated?: boolean;
   generatedAt: Date;
   generatedBy: string;
   /** Optional: names the far end of links that leave the memo; without it they read "an annotation not in this memo". */
@@ -124,6 +126,8 @@ export type ReviewMemo = {
   articles: MemoArticle[];
   /** Oldest first. */
   appendix: MemoAuditEntry[];
+  /** The trail goes on past the appendix: the memo says so rather than end silently. */
+  appendixTruncated: boolean;
 };
 
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
@@ -298,5 +302,6 @@ export function buildReviewMemo(input: ReviewMemoInput): ReviewMemo {
     },
     articles,
     appendix: [...input.auditEvents].sort((a, b) => a.at.getTime() - b.at.getTime()),
+    appendixTruncated: input.auditTruncated ?? false,
   };
 }

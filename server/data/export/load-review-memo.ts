@@ -5,13 +5,17 @@ import { db } from '../../db';
 import { listAuditEvents } from '../audit/list-audit-events';
 import { loadReviewData } from './load-review-data';
 
+/** Enough for a long review on a printable page; past it the memo points to History. */
+export const MEMO_AUDIT_LIMIT = 10_000;
+
 /** The review memo of a workspace or one article, with the audit trail as its appendix. */
 export async function loadReviewMemo(options: { userId: string; slug: string; articleId?: string; userName: string }) {
   const data = await loadReviewData(options);
-  const { events } = await listAuditEvents({
+  const { events, truncated } = await listAuditEvents({
     userId: options.userId,
     workspaceSlug: options.slug,
     filters: options.articleId ? { articleId: options.articleId } : {},
+    limit: MEMO_AUDIT_LIMIT,
   });
   const inMemo = new Set(data.annotations.map((annotation) => annotation.id));
   const farIds = [
@@ -37,6 +41,7 @@ export async function loadReviewMemo(options: { userId: string; slug: string; ar
       actorName: event.actorName,
       summary: describeAuditEvent(event),
     })),
+    auditTruncated: truncated,
     generatedAt: new Date(),
     generatedBy: options.userName,
   });
