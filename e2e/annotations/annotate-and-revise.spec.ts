@@ -250,7 +250,6 @@ test('reviewers discuss an annotation in its thread and one resolves it', async 
 });
 
 test('an editor accepts and assigns an annotation and puts the article in review', async ({ browser }) => {
-  test.setTimeout(60_000);
   const editor = await openAs(browser, TEAM.editor);
   const quoteCard = card(editor, QUOTE);
   await quoteCard.getByRole('combobox', { name: 'Review status' }).selectOption('accepted');
