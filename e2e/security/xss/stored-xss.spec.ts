@@ -20,10 +20,9 @@ import {
 } from '@playwright/test';
 import { appOriginHeaders, signedInRequest } from '../../fixtures/api-session';
 import { selectArticleText } from '../../fixtures/select-text';
-import { signUp } from '../../fixtures/users';
+import { newUser, signUp } from '../../fixtures/users';
 import { CANARY, XSS_PAYLOADS, payloadFamilies, type XssPayload } from '../../fixtures/xss-payloads';
 
-const PASSWORD = 'xss corpus password 1';
 /** Time for error and load events, animations and autofocus after a page has loaded. */
 const SETTLE_MS = 400;
 
@@ -240,17 +239,17 @@ async function signUpAccount(playwright: Parameters<typeof signedInRequest>[0], 
     baseURL: baseURL(),
     extraHTTPHeaders: appOriginHeaders(baseURL()),
   });
-  const email = `xss-${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
+  const { email, password } = newUser(`xss-${label}`);
   const created = await call<{ user: { id: string; name: string }; workspace: { slug: string } }>(
     anonymous,
     'POST',
     '/api/signup',
-    { data: { name, email, password: PASSWORD } },
+    { data: { name, email, password } },
     [201],
   );
   expect(created.user.name).toBe(name);
   await anonymous.dispose();
-  const api = await signedInRequest(playwright, baseURL(), { email, password: PASSWORD });
+  const api = await signedInRequest(playwright, baseURL(), { email, password });
   openApis.push(api);
   return { id: created.user.id, name, email, slug: created.workspace.slug, api } satisfies Account;
 }
@@ -970,11 +969,7 @@ test.describe('stored XSS', () => {
     const uiPage = await uiContext.newPage();
     canary.current = 'sign-up form';
     const uiName = namePayloads(7, 100)[6] ?? fitting(100)[20]!;
-    await signUp(uiPage, {
-      name: uiName,
-      email: `xss-ui-${Date.now().toString(36)}@example.test`,
-      password: PASSWORD,
-    });
+    await signUp(uiPage, { ...newUser('xss-ui'), name: uiName });
     ledger.add('sign-up name (UI)');
     await inspect(canary, uiPage, 'own workspace after signing up in the UI');
 
