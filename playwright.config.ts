@@ -1,7 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// A fixed port fails whenever anything else listens there (another checkout's suite, an app).
+// The runner loads this file first and its workers and web server inherit the environment, so
+// the port chosen here once is the port every process of the run uses.
+function freePort(): number {
+  const probe =
+    "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }));
+}
+process.env.E2E_PORT ??= String(freePort());
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

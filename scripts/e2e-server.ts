@@ -6,12 +6,12 @@ import path from 'node:path';
 import { seedE2eFixtures } from '../e2e/fixtures/seed-e2e';
 import { seedDemo } from '../prisma/seed/seed-demo';
 import { createPrismaClient } from '../server/db/prisma-client';
-import { createMigratedDatabase, resolveTestAdminUrl } from './db/test-database';
+import { createMigratedDatabase, dropDatabase, e2eDatabaseName, resolveTestAdminUrl } from './db/test-database';
 import { projectRoot } from './db/schema-engine';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const { adminUrl, stop } = await resolveTestAdminUrl();
-const databaseUrl = await createMigratedDatabase(adminUrl, 'marginalia_e2e_app');
+const databaseUrl = await createMigratedDatabase(adminUrl, e2eDatabaseName(port));
 const database = createPrismaClient(databaseUrl);
 await seedDemo(database);
 await seedE2eFixtures(database);
@@ -43,6 +43,7 @@ const shutdown = () => child.kill('SIGTERM');
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 child.on('exit', async (code) => {
+  await dropDatabase(adminUrl, e2eDatabaseName(port)).catch(() => undefined);
   await stop();
   process.exit(code ?? 0);
 });

@@ -40,6 +40,11 @@ export async function resolveTestAdminUrl(): Promise<{ adminUrl: string; stop: (
   return { adminUrl: embedded.adminUrl, stop: embedded.stop };
 }
 
+/** One database per e2e server port, so two suites on one machine never drop each other's. */
+export function e2eDatabaseName(port: number): string {
+  return `marginalia_e2e_app_${port}`;
+}
+
 /** Drops and recreates `name`, applies all migrations, and returns its URL. */
 export async function createMigratedDatabase(adminUrl: string, name: string): Promise<string> {
   if (!/^marginalia_(test|e2e|bench)_[a-z0-9_]+$/.test(name)) throw new Error(`Unsafe test database name: ${name}`);
