@@ -13,10 +13,10 @@ import { uploadWithProgress, type UploadPhase } from './upload-with-progress';
 type Mode = 'file' | 'paste';
 type Imported = { id: string; title: string; url: string };
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf';
 const DETAIL_FIELDS = ['title', 'byline', 'sourceUrl', 'publishedAt'] as const;
 
-/** Upload (.txt, .md, .html, .docx) or paste an article, with optional details that override the document's. */
+/** Upload (.txt, .md, .html, .docx, .pdf) or paste an article, with optional details that override the document's. */
 export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>('file');
@@ -109,7 +109,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
           }}
         >
           <label htmlFor="import-file" className="block text-sm font-medium text-stone-800">
-            Document (.txt, .md, .html or .docx, up to 10 MB)
+            Document (.txt, .md, .html, .docx or text .pdf, up to 10 MB)
           </label>
           <input
             id="import-file"
