@@ -26,13 +26,20 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
   const [progress, setProgress] = useState<UploadPhase | null>(null);
   const [pending, setPending] = useState(false);
   const abortUpload = useRef<(() => void) | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const endpoint = `/api/workspaces/${workspaceSlug}/articles`;
 
   function chooseFile(chosen: File | null) {
     setError(null);
+    setRefused(null);
     if (chosen && chosen.size > MAX_UPLOAD_BYTES) {
+      const message = `${chosen.name} is ${formatFileSize(chosen.size)}. Files up to 10 MB can be imported.`;
       setFile(null);
-      setError(`${chosen.name} is ${formatFileSize(chosen.size)}. Files up to 10 MB can be imported.`);
+      // The picker would go on showing the refused file while nothing is chosen.
+      if (fileInput.current) fileInput.current.value = '';
+      setRefused(message);
+      setError(message);
       return;
     }
     setFile(chosen);
@@ -48,7 +55,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
     if (mode === 'file') {
       if (!file) {
         setPending(false);
-        setError('Choose a file to import.');
+        setError(refused ?? 'Choose a file to import.');
         return;
       }
       const body = new FormData();
@@ -113,6 +120,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
           </label>
           <input
             id="import-file"
+            ref={fileInput}
             name="file"
             type="file"
             accept={ACCEPT}

@@ -79,9 +79,9 @@ test('an unsupported file type is refused before upload work is wasted', async (
   const before = await articleCount(page);
   await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/import`);
   await page.getByLabel(/^Document/).setInputFiles({
-    name: 'slides.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.7 not really'),
+    name: 'slides.pptx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    buffer: Buffer.from('PK not really'),
   });
   await page.getByRole('button', { name: 'Import article' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /\.txt, \.md, \.html/ })).toBeVisible();
@@ -104,4 +104,21 @@ test('pasted Markdown becomes a structured article with the details given', asyn
   await expect(editor.locator('ul li')).toHaveCount(2);
   await expect(page.getByText('Desk editor')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Source: example.org' })).toBeVisible();
+});
+
+test('a file over 10 MB is refused at once, and submitting repeats why rather than asking for a file', async ({
+  page,
+}) => {
+  const before = await articleCount(page);
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/import`);
+  const picker = page.getByLabel(/^Document/);
+  await picker.setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') });
+  await expect(
+    page.getByRole('alert').filter({ hasText: /huge\.txt is 11(\.0)? MB\. Files up to 10 MB/ }),
+  ).toBeVisible();
+  expect(await picker.evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Files up to 10 MB/ })).toBeVisible();
+  await expect(page.getByText('Choose a file to import.')).toHaveCount(0);
+  expect(await articleCount(page)).toBe(before);
 });
