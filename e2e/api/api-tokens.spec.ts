@@ -14,7 +14,7 @@ test('a user creates a personal access token, uses it as a Bearer token, and rev
   expect(token).toMatch(/^mrg_[A-Za-z0-9_-]{43}$/);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy the token “CI export”' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible();
+  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
   const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
