@@ -1,5 +1,5 @@
 // Everything the app needs in its environment before Next.js starts: a database
-// (embedded when DATABASE_URL is unset) with migrations applied, and auth settings.
+// (embedded when DATABASE_URL is unset, never in production) with migrations applied, and auth settings.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,17 +20,25 @@ async function localAuthSecret(): Promise<string> {
   return secret;
 }
 
-export async function prepareAppEnv(port: number): Promise<PreparedEnv> {
+export async function prepareAppEnv(
+  port: number,
+  options: { production: boolean; migrate: boolean },
+): Promise<PreparedEnv> {
   let embedded: RunningPostgres | null = null;
+  // parseEnv has already refused a production start without DATABASE_URL.
   if (!process.env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres();
     process.env.DATABASE_URL = embedded.url;
   }
   const databaseUrl = process.env.DATABASE_URL!;
-  const applied = await applyPendingMigrations(databaseUrl);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  process.env.NEXTAUTH_SECRET ??= await localAuthSecret();
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  if (options.migrate) {
+    const applied = await applyPendingMigrations(databaseUrl);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  }
+  if (!options.production) {
+    process.env.NEXTAUTH_SECRET ??= await localAuthSecret();
+    process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  }
   return { databaseUrl, embedded };
 }
 
