@@ -8,11 +8,26 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+import { readdirSync } from 'node:fs';
+
+/** The newest migration of this build: GET /api/ready is not ready until the database has it. */
+const latestMigration = readdirSync(new URL('./prisma/migrations', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+  .at(-1);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  env: { MARGINALIA_LATEST_MIGRATION: latestMigration ?? '' },
+  // A self-contained server in .next/standalone (its own traced node_modules): what the image
+  // runs and what scripts/server.mjs serves. The root is pinned so a lockfile in a parent folder
+  // never moves the output to a nested path.
+  output: 'standalone',
+  outputFileTracingRoot: import.meta.dirname,
   // Native and driver packages stay plain Node modules instead of being bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

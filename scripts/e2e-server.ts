@@ -2,12 +2,12 @@
 // seeded database, never the dev database. Started by playwright.config.ts.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { seedE2eFixtures } from '../e2e/fixtures/seed-e2e';
 import { seedDemo } from '../prisma/seed/seed-demo';
 import { createPrismaClient } from '../server/db/prisma-client';
 import { createMigratedDatabase, dropDatabase, e2eDatabaseName, resolveTestAdminUrl } from './db/test-database';
 import { projectRoot } from './db/schema-engine';
+import { productionServerArgs } from './server-command';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const { adminUrl, stop } = await resolveTestAdminUrl();
@@ -17,28 +17,22 @@ await seedDemo(database);
 await seedE2eFixtures(database);
 await database.$disconnect();
 
-const child = spawn(
-  process.execPath,
-  [
-    path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next'),
-    'start',
-    '--port',
-    String(port),
-    '--hostname',
-    '127.0.0.1',
-  ],
-  {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
+// The production server the image runs (scripts/server.ts), not `next start`: the suite then
+// exercises its client-address and shutdown handling too.
+const child = spawn(process.execPath, productionServerArgs(projectRoot), {
+  cwd: projectRoot,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    NEXT_TELEMETRY_DISABLED: '1',
   },
-);
+});
 const shutdown = () => child.kill('SIGTERM');
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

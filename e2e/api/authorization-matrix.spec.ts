@@ -301,6 +301,9 @@ const MATRIX: Record<string, Call> = {
     // The owner made the link: reviewers may remove only their own.
     expected: members({ viewer: 403, reviewer: 403, editor: 204, owner: 204 }),
   },
+  // Health checks for load balancers: public, and the same for everyone.
+  'GET /api/health': { method: 'GET', url: () => '/api/health', expected: everyone(200) },
+  'GET /api/ready': { method: 'GET', url: () => '/api/ready', expected: everyone(200) },
   'POST /api/bench/raw-insert': {
     method: 'POST',
     url: () => '/api/bench/raw-insert',

@@ -3,6 +3,8 @@ import {
   allowsOneMore,
   RATE_LIMITS,
   retryAfterSeconds,
+  SIGN_IN_DELAY,
+  signInDelayMs,
   slidingEstimate,
   slidingWindow,
   tryAgainMessage,
@@ -96,5 +98,13 @@ describe('tryAgainMessage', () => {
     expect(tryAgainMessage('Too many sign-in attempts.', 61)).toBe(
       'Too many sign-in attempts. Try again in 2 minutes.',
     );
+  });
+});
+
+describe('signInDelayMs', () => {
+  it('is free for the first failures, then doubles up to its cap', () => {
+    const delays = Array.from({ length: 12 }, (_, failures) => signInDelayMs(failures));
+    expect(delays).toEqual([0, 0, 0, 250, 500, 1000, 2000, 4000, 8000, 8000, 8000, 8000]);
+    expect(signInDelayMs(10_000)).toBe(SIGN_IN_DELAY.maxDelayMs);
   });
 });

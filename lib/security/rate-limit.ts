@@ -22,11 +22,16 @@ export type RateLimitRule = {
 
 /**
  * Every limit in one place. Sign-in (POST /api/auth/callback/credentials) is refused with 429
- * before any password hash is computed when one of the first three is used up; failures are what
+ * before any password hash is computed when a per-IP limit is used up; failures are what
  * counts, and a successful sign-in does not count (it also clears its account's failures).
+ * An account's failures never refuse: they slow its next attempts (signInDelayMs), so that
+ * anyone who knows a user's email cannot lock that user out by failing on purpose.
  */
 export const RATE_LIMITS = {
-  /** Failed sign-ins per account (the normalised email, known or not: no enumeration). */
+  /**
+   * Failed sign-ins per account (the normalised email, known or not: no enumeration). Counted,
+   * never refused: the count sets the delay before the next attempt's password check.
+   */
   signInAccountFailures: { name: 'sign-in-account', limit: 10, windowMs: 15 * MINUTE },
   /**
    * Failed sign-ins per client IP. As low as the account limit so that one client gets at most
@@ -42,6 +47,22 @@ export const RATE_LIMITS = {
   /** API tokens created per account (POST /api/tokens). */
   tokenCreations: { name: 'token-create', limit: 20, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
+
+/** How an account's recent failures slow its next sign-in attempt: free at first, then doubling. */
+export const SIGN_IN_DELAY = { freeFailures: 3, firstDelayMs: 250, maxDelayMs: 8_000 } as const;
+
+/**
+ * Milliseconds to wait before checking the password of an attempt on an account that already has
+ * `failures` failures in the window (attempts in flight included, so parallel guesses queue up
+ * behind growing delays). The owner, who knows the password, gets in after at most maxDelayMs
+ * however many guesses others made; a guesser gets at most one guess per maxDelayMs per
+ * connection, and the per-IP limits bound the connections.
+ */
+export function signInDelayMs(failures: number): number {
+  const over = Math.floor(failures) - SIGN_IN_DELAY.freeFailures;
+  if (over < 0) return 0;
+  return Math.min(SIGN_IN_DELAY.maxDelayMs, SIGN_IN_DELAY.firstDelayMs * 2 ** Math.min(over, 30));
+}
 
 /** The `error` next-auth's client reports for a refused sign-in (`?error=RateLimited`). */
 export const SIGN_IN_RATE_LIMITED_ERROR = 'RateLimited';

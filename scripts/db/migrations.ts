@@ -1,6 +1,7 @@
 // Create, apply and drift-check migrations in prisma/migrations with the wasm schema engine.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import {
   MIGRATION_LOCKFILE,
   migrationsDir,
@@ -10,15 +11,31 @@ import {
   readSchemaFile,
 } from './schema-engine';
 
-/** Applies every pending migration; returns the names applied. */
+/** Any fixed number: every instance of the app asks Postgres for the same advisory lock. */
+export const MIGRATION_LOCK_KEY = 7_302_118_260;
+
+/**
+ * Applies every pending migration; returns the names applied. Instances starting together
+ * migrate one at a time under a session advisory lock: the first applies, the others wait for
+ * it and then find nothing pending. The lock is held on its own connection, so it is released
+ * when this process dies, even halfway.
+ */
 export async function applyPendingMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openSchemaEngine(databaseUrl);
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
   try {
-    const migrationsList = await readMigrationList();
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return appliedMigrationNames;
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const engine = await openSchemaEngine(databaseUrl);
+    try {
+      const migrationsList = await readMigrationList();
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
+      return appliedMigrationNames;
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end().catch(() => undefined);
   }
 }
 

@@ -39,6 +39,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
         const attempt = await signInAttempt(credentials, request?.headers);
+        // The account's recent failures slow this check down rather than refuse it (sign-in-throttle.ts).
+        if (attempt.delayMs) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
         const parsed = ZSignIn.safeParse(credentials ?? {});
         const user = parsed.success ? await authenticateUser(parsed.data) : null;
         await attempt.settle(user ? 'success' : 'failure');

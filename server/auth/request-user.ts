@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { clientIpFromHeaders } from '@/lib/security/rate-limit-client-ip';
 import { db } from '../db';
+import { noteRequestUser } from '../log/request-context';
 import { bearerRetryAfter, recordBearerFailure } from '../security/bearer-throttle';
 import { rateLimitedError } from '../security/enforce-rate-limit';
 import { hashApiToken, TOKEN_PREFIX } from './api-tokens';
@@ -31,20 +32,24 @@ async function userForToken(token: string): Promise<SessionUser | null> {
 export async function requireRequestUser(request: Request): Promise<RequestUser> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
-    // Token guessing is rate-limited per client IP (server/security/bearer-throttle.ts): past
-    // the limit every Bearer request from that IP is refused before any lookup.
+    const [scheme, token] = authorization.split(' ');
+    const user = scheme?.toLowerCase() === 'bearer' && token ? await userForToken(token.trim()) : null;
+    if (user) {
+      noteRequestUser(user.id);
+      return { ...user, via: 'token' };
+    }
+    // Token guessing is rate-limited per client IP (server/security/bearer-throttle.ts). Only
+    // failures are refused: a valid token is never turned away because other callers from the
+    // same address (a NAT, a forged header) failed, and with 256-bit tokens answering a
+    // blocked guess 429 rather than 401 reveals nothing.
     const ip = clientIpFromHeaders(request.headers, process.env.TRUST_PROXY);
     const blockedFor = bearerRetryAfter(ip);
     if (blockedFor) throw tooManyBadTokens(blockedFor);
-    const [scheme, token] = authorization.split(' ');
-    const user = scheme?.toLowerCase() === 'bearer' && token ? await userForToken(token.trim()) : null;
-    if (!user) {
-      const retryAfter = await recordBearerFailure(ip);
-      throw retryAfter ? tooManyBadTokens(retryAfter) : unauthenticated();
-    }
-    return { ...user, via: 'token' };
+    const retryAfter = await recordBearerFailure(ip);
+    throw retryAfter ? tooManyBadTokens(retryAfter) : unauthenticated();
   }
   const user = await getSessionUser();
   if (!user) throw unauthenticated();
+  noteRequestUser(user.id);
   return { ...user, via: 'session' };
 }

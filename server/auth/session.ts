@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/lib/errors';
 import { db } from '../db';
+import { noteRequestUser } from '../log/request-context';
 import { authOptions, SIGN_IN_PATH } from './auth-options';
 
 export type SessionUser = { id: string; email: string; name: string };
@@ -13,7 +14,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  if (user) noteRequestUser(user.id);
+  return user;
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back here afterwards. */

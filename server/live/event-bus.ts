@@ -64,3 +64,9 @@ export async function publish(channel: Channel, payload: Record<string, unknown>
   await ensureConnected();
   await bus.client?.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(payload)]);
 }
+
+/** Whether this instance's LISTEN connection is up (connecting it if not), for GET /api/ready. */
+export async function listenConnectionUp(): Promise<boolean> {
+  await ensureConnected().catch(() => undefined);
+  return bus.client !== null;
+}

@@ -4,8 +4,9 @@ import { hitRateLimit } from './rate-limit-store';
 import { rememberedRefusal, rememberRefusal } from './refusal-cache';
 
 // Token guessing: requests with an invalid `Authorization: Bearer` token are counted per client
-// IP in Postgres (shared by all instances). Past the limit the IP gets 429 for every Bearer
-// request, valid token or not, so a lucky guess cannot be told from a miss. A request with a
+// IP in Postgres (shared by all instances). Past the limit the IP's invalid tokens get 429
+// instead of 401; a valid token is always served (server/auth/request-user.ts), so callers
+// failing from a shared or forged address cannot lock a token's owner out. A request with a
 // valid token costs nothing extra: the shared count is only written on a failure, and an IP
 // found over the limit is remembered in this process until its Retry-After (refusal-cache.ts).
 // Another instance learns of the block at that IP's next failure there, so across n instances

@@ -20,7 +20,7 @@ export type Reservation = { key: string; windowStart: Date };
 
 export type TakeResult = { allowed: true; reservation: Reservation } | { allowed: false; retryAfter: number };
 
-export type HitResult = { allowed: boolean; estimate: number; retryAfter: number };
+export type HitResult = { allowed: boolean; estimate: number; retryAfter: number; reservation: Reservation };
 
 const fullKey = (rule: RateLimitRule, subject: string) => `${rule.name}:${subject}`;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -86,6 +86,7 @@ export async function hitRateLimit(rule: RateLimitRule, subject: string, now = D
     allowed: estimate <= rule.limit + ESTIMATE_EPSILON,
     estimate,
     retryAfter: retryAfterSeconds(now, rule, counts),
+    reservation: { key, windowStart: new Date(window.currentStart) },
   };
 }
 

@@ -1,16 +1,25 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { RATE_LIMITS, type RateLimitRule } from '@/lib/security/rate-limit';
+import { RATE_LIMITS, signInDelayMs, type RateLimitRule } from '@/lib/security/rate-limit';
 import { ZEmail } from '@/lib/validation/auth';
-import { releaseRateLimit, resetRateLimit, takeRateLimit, type Reservation, type TakeResult } from './rate-limit-store';
+import {
+  hitRateLimit,
+  releaseRateLimit,
+  resetRateLimit,
+  takeRateLimit,
+  type Reservation,
+  type TakeResult,
+} from './rate-limit-store';
 import { rememberedRefusal, rememberRefusal } from './refusal-cache';
 
 // Credential-stuffing defence for sign-in. Before a password is looked at, one slot is taken,
-// atomically, from each of: the client IP's attempts, the IP's failures and the account's
-// failures (RATE_LIMITS). If any is used up the attempt is refused, and no hash is computed.
-// Taking the failure slots up front (rather than counting failures afterwards) keeps the limits
-// exact under concurrency: 50 parallel guesses still get exactly 10 through. The outcome then
+// atomically, from each of the client IP's attempts and the IP's failures (RATE_LIMITS); if
+// either is used up the attempt is refused, and no hash is computed. The account's failures are
+// counted too, but never refuse: they set a growing delay before the password check
+// (signInDelayMs), so failing on purpose with someone's email cannot lock them out. Taking the
+// slots up front (rather than counting failures afterwards) keeps the limits exact under
+// concurrency, and makes parallel guesses at one account wait ever longer. The outcome then
 // settles the slots: a failure keeps them; a success gives the IP's back and clears the
 // account's; an attempt that never reached the password check (bad CSRF token) gives both back.
 // A refusal is remembered in this process until its Retry-After (refusal-cache.ts), so the
@@ -20,6 +29,8 @@ export type SignInOutcome = 'success' | 'failure';
 
 export type SignInAttempt = {
   readonly settled: boolean;
+  /** How long to wait before checking the password (the account's recent failures). */
+  readonly delayMs: number;
   settle(outcome: SignInOutcome): Promise<void>;
   /** The password was never checked: give back the failure slots. */
   cancel(): Promise<void>;
@@ -58,24 +69,24 @@ async function take(rule: RateLimitRule, subject: string, now: number): Promise<
 
 export async function beginSignIn(request: { ip: string; email: unknown }, now = Date.now()): Promise<SignInDecision> {
   const account = accountSubject(request.email);
-  const remembered = Math.max(
-    rememberedSignInRefusal(request.ip, now),
-    rememberedRefusal(RATE_LIMITS.signInAccountFailures, account, now),
-  );
+  const remembered = rememberedSignInRefusal(request.ip, now);
   if (remembered) return { allowed: false, retryAfter: remembered };
   const attempts = await take(RATE_LIMITS.signInIpAttempts, request.ip, now);
   if (!attempts.allowed) return attempts;
   const ipFailure = await take(RATE_LIMITS.signInIpFailures, request.ip, now);
   if (!ipFailure.allowed) return ipFailure;
-  const accountFailure = await take(RATE_LIMITS.signInAccountFailures, account, now);
-  if (!accountFailure.allowed) {
-    await releaseRateLimit(ipFailure.reservation);
-    return accountFailure;
-  }
-  return { allowed: true, attempt: signInAttempt(account, ipFailure.reservation, accountFailure.reservation) };
+  const accountFailure = await hitRateLimit(RATE_LIMITS.signInAccountFailures, account, now);
+  // The estimate includes this attempt: the delay depends on the failures before it.
+  const delayMs = signInDelayMs(accountFailure.estimate - 1);
+  return { allowed: true, attempt: signInAttempt(account, ipFailure.reservation, accountFailure.reservation, delayMs) };
 }
 
-function signInAttempt(account: string, ipFailure: Reservation, accountFailure: Reservation): SignInAttempt {
+function signInAttempt(
+  account: string,
+  ipFailure: Reservation,
+  accountFailure: Reservation,
+  delayMs: number,
+): SignInAttempt {
   let settled = false;
   const once = async (work: () => Promise<unknown>) => {
     if (settled) return;
@@ -86,6 +97,7 @@ function signInAttempt(account: string, ipFailure: Reservation, accountFailure: 
     get settled() {
       return settled;
     },
+    delayMs,
     settle: (outcome) =>
       once(() =>
         outcome === 'failure'

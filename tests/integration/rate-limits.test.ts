@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { RATE_LIMITS, type RateLimitRule } from '@/lib/security/rate-limit';
+import { RATE_LIMITS, SIGN_IN_DELAY, signInDelayMs, type RateLimitRule } from '@/lib/security/rate-limit';
+import { ensureUser } from '@/prisma/seed/seed-demo';
+import { createApiToken } from '@/server/data/tokens/api-tokens';
 import { DUMMY_PASSWORD_HASH, PASSWORD_HASH_PARAMETERS } from '@/server/auth/password';
 import { requireRequestUser } from '@/server/auth/request-user';
 import { throttledSignIn } from '@/server/auth/throttled-sign-in';
@@ -105,19 +107,27 @@ describe('rate-limit store', () => {
 describe('sign-in throttle', () => {
   const now = T0 + 20 * WINDOW + MINUTE;
 
-  it('refuses the 11th failure for one account, from any IP and however the email is written', async () => {
+  it('never locks an account: after 10 failures from others the owner still gets in, after a bounded delay', async () => {
     const email = `Victim-${randomUUID().slice(0, 8)}@Example.test`;
     const spellings = [email, email.toLowerCase(), `  ${email.toUpperCase()} `];
+    const delays: number[] = [];
     for (let i = 0; i < 10; i++) {
       const decision = await beginSignIn({ ip: ip(), email: spellings[i % 3] }, now);
       if (!decision.allowed) throw new Error(`attempt ${i + 1} refused`);
+      delays.push(decision.attempt.delayMs);
       await decision.attempt.settle('failure');
     }
-    const eleventh = await beginSignIn({ ip: ip(), email }, now);
-    expect(eleventh).toMatchObject({ allowed: false });
-    expect(eleventh.allowed ? 0 : eleventh.retryAfter).toBeGreaterThan(10 * 60);
-    // Other accounts are unaffected.
-    expect((await beginSignIn({ ip: ip(), email: `other-${email}` }, now)).allowed).toBe(true);
+    // The failures count for the account however the email is written: each waits longer.
+    expect(delays).toEqual(Array.from({ length: 10 }, (_, failures) => signInDelayMs(failures)));
+    const owner = await beginSignIn({ ip: ip(), email }, now);
+    if (!owner.allowed) throw new Error('the owner was locked out');
+    expect(owner.attempt.delayMs).toBe(SIGN_IN_DELAY.maxDelayMs);
+    await owner.attempt.settle('success');
+    // Signing in clears the account's failures; other accounts were never slowed.
+    const after = await beginSignIn({ ip: ip(), email }, now);
+    expect(after.allowed && after.attempt.delayMs).toBe(0);
+    const other = await beginSignIn({ ip: ip(), email: `other-${email}` }, now);
+    expect(other.allowed && other.attempt.delayMs).toBe(0);
   });
 
   it('refuses the 11th failure from one IP, whichever accounts it tries, without charging the account', async () => {
@@ -142,10 +152,13 @@ describe('sign-in throttle', () => {
     expect(await beginSignIn({ ip: client, email: account }, now + 1000)).toMatchObject({ allowed: false });
   });
 
-  it('lets exactly 10 of 50 parallel guesses at one account through', async () => {
+  it('makes 50 parallel guesses at one account queue behind growing delays', async () => {
     const email = `parallel-${randomUUID()}@example.test`;
     const decisions = await Promise.all(Array.from({ length: 50 }, () => beginSignIn({ ip: ip(), email }, now)));
-    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(10);
+    const delays = decisions
+      .map((decision) => (decision.allowed ? decision.attempt.delayMs : -1))
+      .sort((a, b) => a - b);
+    expect(delays).toEqual(Array.from({ length: 50 }, (_, failures) => signInDelayMs(failures)));
   });
 
   it('does not count a success, and a success clears the account', async () => {
@@ -200,29 +213,50 @@ describe('the sign-in route', () => {
     });
   const context = { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) };
 
-  it('answers 429 with Retry-After without calling next-auth once the account is used up', async () => {
-    const email = `route-${randomUUID()}@example.test`;
+  it('answers 429 with Retry-After without calling next-auth once the address is used up', async () => {
+    const client = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
     let calls = 0;
     // Stands in for next-auth: its authorize settles the attempt as a failure.
-    const nextAuth = throttledSignIn(async (request: Request) => {
+    const nextAuth = throttledSignIn(async () => {
       calls++;
-      expect(new URLSearchParams(await request.text()).get('email')).toBe(email);
       await currentSignInAttempt()!.settle('failure');
       return Response.json({ url: 'http://localhost/signin?error=CredentialsSignin' }, { status: 401 });
     });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++)
-      statuses.push((await nextAuth(signInRequest(email, `192.0.2.${i + 1}`), context)).status);
+      statuses.push((await nextAuth(signInRequest(`route-${i}-${randomUUID()}@example.test`, client), context)).status);
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
     expect(calls).toBe(10);
 
-    const refused = await nextAuth(signInRequest(email, '192.0.2.200'), context);
+    const refused = await nextAuth(signInRequest(`route-${randomUUID()}@example.test`, client), context);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await refused.json()) as { error: { code: string; message: string }; url: string };
     expect(body.error.code).toBe('RATE_LIMITED');
     expect(body.error.message).toMatch(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/);
     expect(new URL(body.url).searchParams.get('error')).toBe('RateLimited');
+  });
+
+  it('lets the owner through after 10 wrong passwords for their email from other addresses', async () => {
+    const email = `owner-${randomUUID()}@example.test`;
+    const delays: number[] = [];
+    const nextAuth = throttledSignIn(async (request: Request) => {
+      const attempt = currentSignInAttempt()!;
+      delays.push(attempt.delayMs);
+      const right = new URLSearchParams(await request.text()).get('password') === 'right password';
+      await attempt.settle(right ? 'success' : 'failure');
+      return Response.json({ url: 'http://localhost/' }, { status: right ? 200 : 401 });
+    });
+    for (let i = 0; i < 10; i++) {
+      expect((await nextAuth(signInRequest(email, `198.51.100.${i + 1}`), context)).status).toBe(401);
+    }
+    const owner = new Request('http://localhost/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.9' },
+      body: new URLSearchParams({ email, password: 'right password', csrfToken: 'x', json: 'true' }),
+    });
+    expect((await nextAuth(owner, context)).status).toBe(200);
+    expect(delays.at(-1)).toBe(SIGN_IN_DELAY.maxDelayMs);
   });
 
   it('refuses a form with two emails, which next-auth would read differently from the limit', async () => {
@@ -263,7 +297,7 @@ describe('the sign-in route', () => {
 });
 
 describe('invalid API tokens', () => {
-  it('count per IP: 20 are answered 401, then 429 with Retry-After, even for a valid token', async () => {
+  it('count per IP: 20 are answered 401, then 429 with Retry-After; a valid token from that IP is still served', async () => {
     forgetRefusals();
     const client = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
     const bearer = (token: string) =>
@@ -282,10 +316,17 @@ describe('invalid API tokens', () => {
     expect(errors.slice(0, 20).map((error) => error.status)).toEqual(Array(20).fill(401));
     expect(errors[20]!.status).toBe(429);
     expect(Number(errors[20]!.headers?.['Retry-After'])).toBeGreaterThan(0);
-    // Now refused before any lookup, valid-looking or not (no lucky-guess oracle).
     expect(bearerRetryAfter(client)).toBeGreaterThan(0);
     const next = await requireRequestUser(bearer('mrg_anything')).catch((e: AppError) => e);
     expect((next as AppError).code).toBe('RATE_LIMITED');
+    // The victim's own token, sent from the address the guesser used (or forged), still works.
+    const victim = await ensureUser(db(), {
+      email: `token-owner-${randomUUID()}@example.test`,
+      password: 'unused-password',
+      name: 'Owner',
+    });
+    const { token } = await createApiToken({ userId: victim.id, name: 'victim' });
+    expect(await requireRequestUser(bearer(token))).toMatchObject({ id: victim.id, via: 'token' });
     // Another IP is unaffected.
     const other = await requireRequestUser(
       new Request('http://localhost/api/workspaces', {
