@@ -1,12 +1,37 @@
 // Maps character offsets in an old revision's text to the new revision's text, block by
 // block. Blocks (separated by a blank line) that survive unchanged keep their content, so
-// offsets inside them map exactly, even when the block moved; offsets in edited blocks do
-// not map, and the re-anchorer searches the region where the block now stands.
+// offsets inside them map exactly, even when the block moved. Between two surviving blocks
+// that kept their order, the edited stretch (its "frame") is trimmed of the text it shares
+// at both ends with the new stretch, so a one-word edit in a paragraph still maps the rest
+// of it exactly; the re-anchorer searches the frame for what did not map.
 import type { Region } from './match-quote';
 
 const SEPARATOR = '\n\n';
 
 type Block = { text: string; start: number; end: number };
+/** Old text [oldStart, oldEnd) stands unchanged at newStart; displaced when it left its order. */
+type Segment = { oldStart: number; oldEnd: number; newStart: number; displaced: boolean };
+type Frame = { oldFrom: number; oldTo: number; newFrom: number; newTo: number };
+
+export type Located = { start: number; end: number; displaced: boolean };
+
+export type OffsetMapper = {
+  /** The offset in the new text, when the old offset lies in text that survived unchanged. */
+  map(offset: number): number | null;
+  /** Where an old range stands now, when both of its ends lie in text that survived unchanged. */
+  locate(start: number, end: number): Located | null;
+  /** Where in the new text to look for content of an edited stretch: between its surviving neighbours. */
+  regionFor(offset: number): Region;
+  /** Where the old offset would be expected in the new text, for ranking candidates by distance. */
+  hintFor(offset: number): number;
+  /** How far from the hint a match can stand and still be in its old place (edits before it in its stretch). */
+  slackFor(offset: number): number;
+  /**
+   * True when new text [start, end) is carried over unchanged from somewhere in the old text:
+   * it already stood there before this revision, so it cannot be where other words went.
+   */
+  isCarried(start: number, end: number): boolean;
+};
 
 function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -46,19 +71,23 @@ function longestIncreasing(values: number[]): number[] {
   return result.reverse();
 }
 
-export type OffsetMapper = {
-  /** The offset in the new text, when the old offset lies in a block that survived unchanged. */
-  map(offset: number): number | null;
-  /** Where in the new text to look for content of an edited block: between its surviving neighbours. */
-  regionFor(offset: number): Region;
-};
-
-export function buildOffsetMapper(oldText: string, newText: string): OffsetMapper {
-  if (oldText === newText) {
-    return { map: (offset) => offset, regionFor: () => ({ from: 0, to: newText.length }) };
+/** Last index in sorted `items` whose key is <= value, or -1. */
+function lastAtOrBefore<T>(items: T[], key: (item: T) => number, value: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (key(items[mid]!) <= value) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  const oldBlocks = splitBlocks(oldText);
-  const newBlocks = splitBlocks(newText);
+  return found;
+}
+
+/** Old block index -> new block index (-1: edited or gone), and whether each kept its order. */
+function matchBlocks(oldBlocks: Block[], newBlocks: Block[]) {
   const oldCounts = countTexts(oldBlocks);
   const newCounts = countTexts(newBlocks);
   const newIndexOfUnique = new Map<string, number>();
@@ -68,6 +97,7 @@ export function buildOffsetMapper(oldText: string, newText: string): OffsetMappe
 
   // Blocks unique on both sides map to each other wherever they moved (patience diff).
   const target = new Array<number>(oldBlocks.length).fill(-1);
+  const inOrder = new Array<boolean>(oldBlocks.length).fill(false);
   const uniqueOld: number[] = [];
   oldBlocks.forEach((block, index) => {
     const newIndex = oldCounts.get(block.text) === 1 ? newIndexOfUnique.get(block.text) : undefined;
@@ -80,6 +110,7 @@ export function buildOffsetMapper(oldText: string, newText: string): OffsetMappe
   // Ordered anchors (blocks that kept their relative order) frame the gaps in between;
   // repeated blocks in a gap map pairwise when the gap kept them in the same order.
   const ordered = longestIncreasing(uniqueOld.map((index) => target[index]!)).map((i) => uniqueOld[i]!);
+  for (const index of ordered) inOrder[index] = true;
   const frames = [-1, ...ordered, oldBlocks.length];
   for (let f = 0; f + 1 < frames.length; f++) {
     const oldFrom = frames[f]! + 1;
@@ -89,42 +120,165 @@ export function buildOffsetMapper(oldText: string, newText: string): OffsetMappe
     for (let i = oldFrom, j = newFrom; i < oldTo && j < newTo && target[i] === -1; i++, j++) {
       if (oldBlocks[i]!.text !== newBlocks[j]!.text) break;
       target[i] = j;
+      inOrder[i] = true;
     }
     for (let i = oldTo - 1, j = newTo - 1; i >= oldFrom && j >= newFrom && target[i] === -1; i--, j--) {
       if (oldBlocks[i]!.text !== newBlocks[j]!.text) break;
       target[i] = j;
+      inOrder[i] = true;
     }
   }
+  return { target, inOrder };
+}
 
-  function blockIndexAt(offset: number): number {
-    let low = 0;
-    let high = oldBlocks.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (oldBlocks[mid]!.start <= offset) low = mid;
-      else high = mid - 1;
+/** Lengths of the text two strings share at their start and at their end (not overlapping). */
+function sharedEnds(a: string, b: string): [number, number] {
+  const limit = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < limit && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < limit - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return [head, tail];
+}
+
+export function buildOffsetMapper(oldText: string, newText: string): OffsetMapper {
+  const segments: Segment[] = [];
+  const frames: Frame[] = [];
+  if (oldText === newText) {
+    segments.push({ oldStart: 0, oldEnd: oldText.length, newStart: 0, displaced: false });
+  } else {
+    const oldBlocks = splitBlocks(oldText);
+    const newBlocks = splitBlocks(newText);
+    const { target, inOrder } = matchBlocks(oldBlocks, newBlocks);
+    const newMapped = new Array<boolean>(newBlocks.length).fill(false);
+    oldBlocks.forEach((block, i) => {
+      if (target[i] === -1) return;
+      newMapped[target[i]!] = true;
+      segments.push({
+        oldStart: block.start,
+        oldEnd: block.end,
+        newStart: newBlocks[target[i]!]!.start,
+        displaced: !inOrder[i],
+      });
+    });
+    // Each run of edited old blocks between two neighbours that kept their order, facing only
+    // unmatched new blocks, is a frame: trim what it shares with the new stretch at both ends.
+    for (let i = 0; i < oldBlocks.length; i++) {
+      if (target[i] !== -1) continue;
+      let j = i;
+      while (j + 1 < oldBlocks.length && target[j + 1] === -1) j++;
+      const before = i - 1;
+      const after = j + 1;
+      const newBefore = before >= 0 ? target[before]! : -1;
+      const newAfter = after < oldBlocks.length ? target[after]! : newBlocks.length;
+      let clean =
+        newBefore < newAfter && (before < 0 || inOrder[before]!) && (after >= oldBlocks.length || inOrder[after]!);
+      for (let k = newBefore + 1; clean && k < newAfter; k++) if (newMapped[k]) clean = false;
+      if (clean) {
+        // As many edited blocks on both sides: pair them up, so each is a frame of its own.
+        const paired = j - i === newAfter - newBefore - 2;
+        const runFrames = paired
+          ? oldBlocks.slice(i, j + 1).map((block, k) => {
+              const newBlock = newBlocks[newBefore + 1 + k]!;
+              return { oldFrom: block.start, oldTo: block.end, newFrom: newBlock.start, newTo: newBlock.end };
+            })
+          : [
+              {
+                oldFrom: before >= 0 ? oldBlocks[before]!.end : 0,
+                oldTo: after < oldBlocks.length ? oldBlocks[after]!.start : oldText.length,
+                newFrom: newBefore >= 0 ? newBlocks[newBefore]!.end : 0,
+                newTo: newAfter < newBlocks.length ? newBlocks[newAfter]!.start : newText.length,
+              },
+            ];
+        for (const frame of runFrames) {
+          frames.push(frame);
+          const [head, tail] = sharedEnds(
+            oldText.slice(frame.oldFrom, frame.oldTo),
+            newText.slice(frame.newFrom, frame.newTo),
+          );
+          if (head)
+            segments.push({
+              oldStart: frame.oldFrom,
+              oldEnd: frame.oldFrom + head,
+              newStart: frame.newFrom,
+              displaced: false,
+            });
+          if (tail)
+            segments.push({
+              oldStart: frame.oldTo - tail,
+              oldEnd: frame.oldTo,
+              newStart: frame.newTo - tail,
+              displaced: false,
+            });
+        }
+      }
+      i = j;
     }
-    return low;
+    segments.sort((a, b) => a.oldStart - b.oldStart);
+  }
+  const byNew = [...segments].sort((a, b) => a.newStart - b.newStart);
+
+  // Fallback frame for offsets outside a clean frame: between the nearest in-order segments.
+  function looseRegion(offset: number): Region {
+    let from = 0;
+    let to = newText.length;
+    for (const segment of segments) {
+      if (segment.displaced) continue;
+      if (segment.oldEnd <= offset) from = segment.newStart + (segment.oldEnd - segment.oldStart);
+      else if (segment.oldStart > offset) {
+        to = segment.newStart;
+        break;
+      }
+    }
+    return from <= to ? { from, to } : { from: 0, to: newText.length };
+  }
+
+  const frameAt = (offset: number) => {
+    const index = lastAtOrBefore(frames, (frame) => frame.oldFrom, offset);
+    const frame = index >= 0 ? frames[index]! : null;
+    return frame && offset <= frame.oldTo ? frame : null;
+  };
+
+  function mapWith(offset: number, atEnd: boolean): Segment | null {
+    const index = lastAtOrBefore(segments, (segment) => segment.oldStart, atEnd ? offset - 1 : offset);
+    const segment = index >= 0 ? segments[index]! : null;
+    if (!segment) return null;
+    return (atEnd ? offset <= segment.oldEnd : offset < segment.oldEnd) ? segment : null;
   }
 
   return {
     map(offset) {
-      const index = blockIndexAt(offset);
-      const block = oldBlocks[index]!;
-      const newIndex = target[index]!;
-      if (newIndex === -1 || offset > block.end) return null;
-      return newBlocks[newIndex]!.start + (offset - block.start);
+      const segment = mapWith(offset, false) ?? mapWith(offset, true);
+      return segment ? segment.newStart + (offset - segment.oldStart) : null;
+    },
+    locate(start, end) {
+      const first = mapWith(start, false);
+      const last = mapWith(end, true);
+      if (!first || !last) return null;
+      const newStart = first.newStart + (start - first.oldStart);
+      const newEnd = last.newStart + (end - last.oldStart);
+      if (newEnd < newStart) return null;
+      return { start: newStart, end: newEnd, displaced: first.displaced || last.displaced };
     },
     regionFor(offset) {
-      const index = blockIndexAt(offset);
-      let before = index - 1;
-      while (before >= 0 && target[before] === -1) before--;
-      let after = index + 1;
-      while (after < oldBlocks.length && target[after] === -1) after++;
-      const from = before >= 0 ? newBlocks[target[before]!]!.end : 0;
-      const to = after < oldBlocks.length ? newBlocks[target[after]!]!.start : newText.length;
-      // A neighbour that moved makes the frame meaningless: search everywhere.
-      return from <= to ? { from, to } : { from: 0, to: newText.length };
+      const frame = frameAt(offset);
+      return frame ? { from: frame.newFrom, to: frame.newTo } : looseRegion(offset);
+    },
+    hintFor(offset) {
+      const frame = frameAt(offset);
+      if (frame) return Math.min(frame.newTo, frame.newFrom + (offset - frame.oldFrom));
+      const region = looseRegion(offset);
+      return Math.min(region.to, Math.max(region.from, offset));
+    },
+    slackFor(offset) {
+      const frame = frameAt(offset);
+      // Outside a clean frame the hint is only a guess: nothing is "in place" far from it.
+      return frame ? Math.abs(frame.newTo - frame.newFrom - (frame.oldTo - frame.oldFrom)) : 0;
+    },
+    isCarried(start, end) {
+      const index = lastAtOrBefore(byNew, (segment) => segment.newStart, start);
+      const segment = index >= 0 ? byNew[index]! : null;
+      return !!segment && end <= segment.newStart + (segment.oldEnd - segment.oldStart);
     },
   };
 }

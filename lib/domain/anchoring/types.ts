@@ -10,12 +10,15 @@ export type TextPositionSelector = TextPosition & { type: 'TextPositionSelector'
 export type Anchor = { quote: TextQuote; position: TextPosition };
 
 /**
- * exact: the quote is still at the same offsets; moved: the same text, elsewhere;
- * fuzzy: a close but not identical passage; orphaned: not found (never guessed).
+ * exact: the same words with the same context, in their place (an offset shifted by edits
+ * elsewhere is still exact); moved: the same words in a different place or context (a
+ * paragraph moved, a sentence reordered); fuzzy: a close but not identical passage, near
+ * the old place or with its context intact; orphaned: not found (never guessed).
  */
 export type AnchorState = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
 
+/** `score` (0..1): how well the words and context of a searched-for match agreed (absent when carried over unchanged). */
 export type AnchorResult =
-  | { state: 'exact' | 'moved'; start: number; end: number }
-  | { state: 'fuzzy'; start: number; end: number; errors: number }
-  | { state: 'orphaned' };
+  | { state: 'exact' | 'moved'; start: number; end: number; score?: number }
+  | { state: 'fuzzy'; start: number; end: number; errors: number; score?: number }
+  | { state: 'orphaned'; budgetExhausted?: true };

@@ -1,0 +1,68 @@
+// Graded agreement between the context stored with a quote and the text around a candidate.
+// Edit distance rather than "equal characters until the first difference": one changed
+// character next to the quote costs one character of agreement, not all of it.
+import type { TextQuote } from './types';
+
+/** Levenshtein distance; the strings compared here are contexts of at most a few dozen characters. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length || !b.length) return a.length + b.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    const code = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
+
+/** Fewest edits turning `pattern` into some substring of `text` (the text's ends cost nothing). */
+export function substringDistance(pattern: string, text: string): number {
+  let previous = new Array<number>(text.length + 1).fill(0);
+  let current = new Array<number>(text.length + 1);
+  for (let i = 1; i <= pattern.length; i++) {
+    current[0] = i;
+    const code = pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= text.length; j++) {
+      const substitution = previous[j - 1]! + (code === text.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    [previous, current] = [current, previous];
+  }
+  return Math.min(...previous);
+}
+
+/**
+ * 0..1: how much of `expected` is found in `actual`, the text of the same length next to a
+ * candidate (1 when nothing was expected). As in Hypothesis, the expected context may match
+ * anywhere inside that window, so text inserted or removed beside the quote costs only its length.
+ */
+export function similarity(expected: string, actual: string): number {
+  if (!expected.length) return 1;
+  if (expected === actual) return 1;
+  return Math.max(0, 1 - substringDistance(expected, actual) / expected.length);
+}
+
+export type ContextAgreement = { prefix: number; suffix: number };
+
+/** How well the text before and after text[start, end) agrees with the stored prefix and suffix. */
+export function contextAgreement(text: string, quote: TextQuote, start: number, end: number): ContextAgreement {
+  return {
+    prefix: similarity(quote.prefix, text.slice(Math.max(0, start - quote.prefix.length), start)),
+    suffix: similarity(quote.suffix, text.slice(end, end + quote.suffix.length)),
+  };
+}
+
+/** True when the stored prefix and suffix stand unchanged around text[start, end). */
+export function hasSameContext(text: string, quote: TextQuote, start: number, end: number): boolean {
+  return (
+    start >= quote.prefix.length &&
+    text.startsWith(quote.prefix, start - quote.prefix.length) &&
+    text.startsWith(quote.suffix, end)
+  );
+}
