@@ -57,8 +57,11 @@ export function QuoteCheckTable({
             </p>
             {result.kind === 'not_found' ? (
               <p className="mt-2 text-sm text-stone-600">
-                No passage in the other articles comes close
-                {result.bestSimilarity > 0 ? ` (best ${Math.round(result.bestSimilarity * 100)}% similar)` : ''}.
+                {result.tooLong
+                  ? 'Too long to check: a quote this long is a section, not a quotation.'
+                  : `No passage in the other articles comes close${
+                      result.bestSimilarity > 0 ? ` (best ${Math.round(result.bestSimilarity * 100)}% similar)` : ''
+                    }.`}
               </p>
             ) : (
               <div className="mt-3 space-y-2 border-t border-stone-100 pt-3 text-sm">

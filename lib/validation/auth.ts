@@ -1,5 +1,6 @@
 import './zod-config';
 import { z } from 'zod';
+import { ZDisplayName } from './display-name';
 
 // OWASP ASVS: at least 8 characters (we ask 10), allow long passphrases, cap to bound hashing cost.
 export const PASSWORD_MIN = 10;
@@ -14,7 +15,7 @@ export const ZEmail = z
   .transform((email) => email.toLowerCase());
 
 export const ZSignUp = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(100, 'Keep your name under 100 characters.'),
+  name: ZDisplayName,
   email: ZEmail,
   password: z
     .string()

@@ -39,7 +39,8 @@ export type QuoteCheckResult =
       diff: DiffSegment[];
     }
   /** `bestSimilarity`: of the closest passage found, 0 when none was looked for (a quote under four words or over 1,000, or empty). */
-  | { kind: 'not_found'; bestSimilarity: number };
+  /** `tooLong`: longer than MAX_CHECKED_QUOTE_LENGTH (limits.ts), so not looked up at all. */
+  | { kind: 'not_found'; bestSimilarity: number; tooLong?: true };
 
 export type QuoteToCheck = { annotationId: string; articleId: string; exact: string };
 

@@ -2,6 +2,7 @@ import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { db } from '../../db';
 import { getMemberArticle } from '../articles/get-member-article';
+import { workspaceMemberLabels } from '../people/workspace-member-labels';
 import { annotationRecordSelect } from './annotation-record';
 
 /** The article's annotations in document order; orphans (no place in the text) last. */
@@ -10,11 +11,20 @@ export async function listArticleAnnotations(options: {
   articleId: string;
 }): Promise<AnnotationRecord[]> {
   const article = await getMemberArticle(options);
-  const records = await db().annotation.findMany({
-    where: { articleId: article.id },
-    orderBy: [{ posStart: 'asc' }, { posEnd: 'desc' }, { createdAt: 'asc' }],
-    select: annotationRecordSelect,
-  });
+  const [found, labels] = await Promise.all([
+    db().annotation.findMany({
+      where: { articleId: article.id },
+      orderBy: [{ posStart: 'asc' }, { posEnd: 'desc' }, { createdAt: 'asc' }],
+      select: annotationRecordSelect,
+    }),
+    workspaceMemberLabels(article.workspaceId),
+  ]);
+  // Two members with the same name must not read as one person on the cards.
+  const records = found.map((record) =>
+    record.author
+      ? { ...record, author: { ...record.author, name: labels.get(record.author.id) ?? record.author.name } }
+      : record,
+  );
   return [
     ...records.filter((record) => record.anchorState !== 'orphaned'),
     ...records.filter((record) => record.anchorState === 'orphaned'),

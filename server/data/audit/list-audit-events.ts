@@ -1,7 +1,9 @@
 import 'server-only';
 import type { AuditEventView } from '@/lib/domain/audit/describe-audit-event';
 import { AppError } from '@/lib/errors';
+import { ZAuditActionFilter } from '@/lib/validation/audit';
 import { isUuid } from '@/lib/validation/ids';
+import { validateInput } from '../../http/read-json-body';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
@@ -20,7 +22,9 @@ export async function listAuditEvents(options: {
 }) {
   const limit = options.limit ?? AUDIT_PAGE_LIMIT;
   const workspace = await getMemberWorkspace({ userId: options.userId, slug: options.workspaceSlug });
-  const { articleId, actorId, action } = options.filters;
+  const { articleId, actorId } = options.filters;
+  const action =
+    options.filters.action === undefined ? undefined : validateInput(ZAuditActionFilter, options.filters.action);
   const where: Prisma.AuditEventWhereInput = { workspaceId: workspace.id };
   let article: { id: string; title: string } | null = null;
   if (articleId) {

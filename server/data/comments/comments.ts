@@ -6,6 +6,7 @@ import { isUuid } from '@/lib/validation/ids';
 import { db } from '../../db';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { getMemberAnnotation } from '../annotations/get-member-annotation';
+import { workspaceMemberLabels } from '../people/workspace-member-labels';
 
 const commentSelect = {
   id: true,
@@ -44,7 +45,13 @@ export async function listComments(options: { userId: string; annotationId: stri
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: commentSelect,
   });
-  return rows.map(toView);
+  // Two members with the same name must not read as one person in a thread.
+  const labels = await workspaceMemberLabels(annotation.workspaceId);
+  return rows.map((row) =>
+    toView(
+      row.author ? { ...row, author: { ...row.author, name: labels.get(row.author.id) ?? row.author.name } } : row,
+    ),
+  );
 }
 
 export async function createComment(options: {

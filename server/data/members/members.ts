@@ -1,4 +1,5 @@
 import 'server-only';
+import { memberLabels } from '@/lib/domain/people/display-names';
 import { createHash, randomBytes } from 'node:crypto';
 import { can, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
@@ -39,10 +40,12 @@ export async function listMembers(options: { userId: string; slug: string }) {
     orderBy: { createdAt: 'asc' },
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
+  // Where two members' names look alike, each is shown with part of their email.
+  const labels = memberLabels(memberships.map(({ user }) => ({ userId: user.id, name: user.name, email: user.email })));
   const members: MemberRow[] = memberships.map((m) => ({
     membershipId: m.id,
     userId: m.user.id,
-    name: m.user.name,
+    name: labels.get(m.user.id) ?? m.user.name,
     email: m.user.email,
     role: m.role,
     joinedAt: m.createdAt,

@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/permissions/permissions';
+import { isWorkspaceSlug } from '@/lib/validation/ids';
 import { db } from '../../db';
 
 export type MemberWorkspace = { id: string; name: string; slug: string; role: Role };
@@ -12,6 +13,7 @@ const notFound = () =>
 /** The workspace with the caller's role; a workspace they do not belong to is "not found". */
 // Memoised per request with primitive keys, so a layout and its page share one query.
 const findMemberWorkspace = cache(async (userId: string, slug: string): Promise<MemberWorkspace> => {
+  if (!isWorkspaceSlug(slug)) throw notFound();
   const membership = await db().membership.findFirst({
     where: { userId, workspace: { slug } },
     select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { WorkspacePage } from '@/components/workspace/workspace-page';
+import { QuoteCheckPager } from '@/components/quote-check/quote-check-pager';
 import { QuoteCheckTable } from '@/components/quote-check/quote-check-table';
+import { quoteCheckPage } from '@/lib/domain/quote-check/limits';
 import { requirePageUser } from '@/server/auth/session';
 import { runQuoteCheck } from '@/server/data/quote-check/run-quote-check';
 import { orNotFound } from '@/server/pages/or-not-found';
@@ -17,10 +19,10 @@ export default async function QuoteCheckPage({
 }) {
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}/quote-check`);
-  const source = (await searchParams).source;
+  const { source, page } = await searchParams;
   const sourceArticleId = typeof source === 'string' && isUuid(source) ? source : undefined;
-  const { workspace, articles, rows, titles } = await orNotFound(
-    runQuoteCheck({ userId: user.id, slug, sourceArticleId }),
+  const { workspace, articles, rows, titles, paging } = await orNotFound(
+    runQuoteCheck({ userId: user.id, slug, sourceArticleId, page: quoteCheckPage(page) }),
   );
   const counts = { exact: 0, near: 0, not_found: 0 };
   for (const row of rows) counts[row.result.kind]++;
@@ -28,8 +30,8 @@ export default async function QuoteCheckPage({
     <WorkspacePage slug={slug} wide>
       <h1 className="text-2xl font-semibold tracking-tight">Quote check</h1>
       <p className="mt-1 text-sm text-stone-500">
-        Every passage tagged Quote in {workspace.name}, looked up in the other articles: {counts.exact} exact,{' '}
-        {counts.near} near, {counts.not_found} not found.
+        Every passage tagged Quote in {workspace.name}, looked up in the other articles. On this page: {counts.exact}{' '}
+        exact, {counts.near} near, {counts.not_found} not found.
       </p>
       <form method="get" className="my-6 flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor="quote-source" className="text-stone-700">
@@ -55,6 +57,7 @@ export default async function QuoteCheckPage({
           Check
         </button>
       </form>
+      <QuoteCheckPager slug={slug} source={sourceArticleId} paging={paging} />
       <QuoteCheckTable slug={slug} rows={rows} titles={titles} />
     </WorkspacePage>
   );
