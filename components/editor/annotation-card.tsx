@@ -75,7 +75,7 @@ export function AnnotationCard({
         </span>
         {annotation.state !== 'exact' ? (
           <span
-            className={`text-xs font-medium ${orphaned ? 'text-red-700' : annotation.state === 'fuzzy' ? 'text-amber-700' : 'text-stone-500'}`}
+            className={`text-xs font-medium ${orphaned ? 'text-red-700' : annotation.state === 'changed' ? 'text-amber-700' : 'text-stone-500'}`}
             title={STATE_HELP[annotation.state]}
             data-testid="anchor-state"
           >

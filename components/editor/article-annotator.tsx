@@ -61,11 +61,11 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 function summarizeAnchors(list: AnnotationView[]): string {
   const moved = list.filter((a) => a.state === 'moved').length;
-  const fuzzy = list.filter((a) => a.state === 'fuzzy').length;
+  const changed = list.filter((a) => a.state === 'changed').length;
   const orphaned = list.filter((a) => a.state === 'orphaned').length;
   const parts = [
     moved && `${moved} moved`,
-    fuzzy && `${fuzzy} with changed text`,
+    changed && `${changed} changed`,
     orphaned && `${orphaned} orphaned`,
   ].filter(Boolean);
   return parts.length ? ` Annotations: ${parts.join(', ')}.` : '';
