@@ -65,7 +65,7 @@ function summarizeAnchors(list: AnnotationView[]): string {
   const orphaned = list.filter((a) => a.state === 'orphaned').length;
   const parts = [
     moved && `${moved} moved`,
-    changed && `${changed} changed`,
+    changed && `${changed} with changed words`,
     orphaned && `${orphaned} orphaned`,
   ].filter(Boolean);
   return parts.length ? ` Annotations: ${parts.join(', ')}.` : '';
