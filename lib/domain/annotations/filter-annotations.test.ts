@@ -32,6 +32,7 @@ const make = (
   version: 1,
   createdAt: `2026-01-0${id.length}T00:00:00Z`,
   author,
+  anchoredRevisionId: 'r1',
   asTagged: { exact: id, start, end: start + 5, revisionId: 'r1' },
   asConfirmed: null,
   imported: null,

@@ -75,11 +75,13 @@ const lastSegment = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
 /** Reads our own JSON back (the browser gets annotations as Web Annotations). */
 export function evidenceFromJson(
-  properties: Partial<EvidenceProperties>,
+  properties: Partial<EvidenceProperties> & { revision: string },
   fallback: { exact: string; start: number; end: number },
 ) {
   const tagged = properties.asTagged;
   return {
+    /** The revision the current anchor is on (a tag carried over from a stale page lands on the latest). */
+    anchoredRevisionId: properties.revision,
     asTagged: tagged
       ? {
           exact: tagged.selector[0].exact,
@@ -108,8 +110,9 @@ export function evidenceFromJson(
 export type ViewEvidence = ReturnType<typeof evidenceFromJson>;
 
 /** The same, from a stored record (server-rendered pages). */
-export function evidenceFromRecord(record: AnnotationEvidenceFields): ViewEvidence {
+export function evidenceFromRecord(record: AnnotationEvidenceFields & { revisionId: string }): ViewEvidence {
   return {
+    anchoredRevisionId: record.revisionId,
     asTagged: {
       exact: record.taggedExact,
       start: record.taggedStart,

@@ -50,7 +50,7 @@ const storedSelect = {
  * Re-anchors every annotation of the article against the new text, grouped by the revision
  * each was last anchored on, and judges each against its words as tagged (or as confirmed).
  */
-async function reanchorArticle(tx: Tx, articleId: string, newText: string): Promise<Judged[]> {
+async function reanchorArticle(tx: Tx, articleId: string, newText: string) {
   const stored = await tx.annotation.findMany({ where: { articleId }, select: storedSelect });
   const revisionIds = [...new Set(stored.map((annotation) => annotation.revisionId))];
   const texts = new Map(
@@ -59,6 +59,8 @@ async function reanchorArticle(tx: Tx, articleId: string, newText: string): Prom
     ),
   );
   const judged: Judged[] = [];
+  // Each annotation whose words this revision changed, before and after: its history reads them.
+  const wordChanges: { id: string; from: string; to: string }[] = [];
   for (const revisionId of revisionIds) {
     const group = stored.filter((annotation) => annotation.revisionId === revisionId);
     const anchors = group.map((annotation) => ({
@@ -68,10 +70,13 @@ async function reanchorArticle(tx: Tx, articleId: string, newText: string): Prom
     reanchorAll(texts.get(revisionId) ?? '', newText, anchors).forEach((result, i) => {
       const annotation = group[i]!;
       const subject = { id: annotation.id, baseline: baselineQuote(annotation), previous: annotation.anchorState };
-      judged.push(judgeReanchored(newText, subject, result));
+      const outcome = judgeReanchored(newText, subject, result);
+      judged.push(outcome);
+      if (outcome.state !== 'orphaned' && outcome.quote.exact !== annotation.quoteExact)
+        wordChanges.push({ id: annotation.id, from: annotation.quoteExact, to: outcome.quote.exact });
     });
   }
-  return judged;
+  return { judged, wordChanges };
 }
 
 /** One UPDATE for all re-anchored annotations, so a revision of a heavily annotated article stays fast. */
@@ -180,7 +185,7 @@ export async function saveArticleRevision(options: {
           },
           select: { id: true, number: true },
         });
-        const judged = await reanchorArticle(tx, article.id, text);
+        const { judged, wordChanges } = await reanchorArticle(tx, article.id, text);
         await writeAnchors(tx, revision.id, judged);
         await tx.article.update({ where: { id: article.id }, data: { updatedAt: new Date() } });
         await writeSearchBlocks(tx, article, text);
@@ -199,6 +204,7 @@ export async function saveArticleRevision(options: {
             anchors,
             orphaned: judged.filter((annotation) => annotation.state === 'orphaned').map(({ id }) => id),
             changed: judged.filter((annotation) => annotation.state === 'changed').map(({ id }) => id),
+            wordChanges,
           },
         });
         return { revision: { ...revision, text, doc }, anchors, created: true };
