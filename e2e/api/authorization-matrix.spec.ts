@@ -169,6 +169,21 @@ const MATRIX: Record<string, Call> = {
     url: (ids) => `/api/annotations/${ids.annotationId}/history`,
     expected: READ,
   },
+  'GET /api/articles/[articleId]/revisions': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/revisions`,
+    expected: READ,
+  },
+  'GET /api/articles/[articleId]/revisions/[revision]': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/revisions/1`,
+    expected: READ,
+  },
+  'GET /api/articles/[articleId]/revisions/diff': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/revisions/diff?from=1&to=1`,
+    expected: READ,
+  },
   'GET /api/tokens': { method: 'GET', url: () => '/api/tokens', expected: { ...everyone(200), anonymous: 401 } },
   'POST /api/tokens': {
     method: 'POST',
