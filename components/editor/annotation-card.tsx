@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
+import { AnnotationEvidence } from '@/components/evidence/annotation-evidence';
 import { AnnotationLinks } from './annotation-links';
 import { AnnotationThread } from './annotation-thread';
 import { REVIEW_LABELS, STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
@@ -75,7 +76,7 @@ export function AnnotationCard({
         </span>
         {annotation.state !== 'exact' ? (
           <span
-            className={`text-xs font-medium ${orphaned ? 'text-red-700' : annotation.state === 'fuzzy' ? 'text-amber-700' : 'text-stone-500'}`}
+            className={`text-xs font-medium ${orphaned ? 'text-red-700' : annotation.state === 'changed' ? 'text-amber-700' : 'text-stone-500'}`}
             title={STATE_HELP[annotation.state]}
             data-testid="anchor-state"
           >
@@ -99,6 +100,7 @@ export function AnnotationCard({
         </blockquote>
       </button>
       {orphaned ? <p className="mt-1 text-xs text-red-700">{STATE_HELP.orphaned}</p> : null}
+      <AnnotationEvidence {...{ annotation, canReview, mayChange, currentUserId, members }} />
       {editingNote ? (
         <form
           className="mt-2 space-y-1.5"

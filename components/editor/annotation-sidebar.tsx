@@ -11,7 +11,7 @@ import {
   type AnnotationFilters,
 } from '@/lib/domain/annotations/filter-annotations';
 import { TAGS } from '@/lib/domain/annotations/tags';
-import type { AnchorState } from '@/lib/domain/anchoring/types';
+import { EVIDENCE_STATES, type EvidenceState } from '@/lib/domain/evidence/evidence-state';
 import { AnnotationCard, type AnnotationPatch } from './annotation-card';
 import { REVIEW_LABELS, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
@@ -31,7 +31,7 @@ type Props = {
   onDelete: (id: string) => Promise<boolean>;
 };
 
-const STATES: AnchorState[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
+const STATES = EVIDENCE_STATES;
 const REVIEW_STATUSES: ReviewStatus[] = ['open', 'accepted', 'rejected'];
 /** Cards rendered at first; thousands of cards would slow the page for no reader's benefit. */
 const PAGE_SIZE = 100;
@@ -115,7 +115,7 @@ export function AnnotationSidebar({
             <select
               value={filters.state ?? ''}
               onChange={(event) =>
-                onFiltersChange({ ...filters, state: (event.target.value || null) as AnchorState | null })
+                onFiltersChange({ ...filters, state: (event.target.value || null) as EvidenceState | null })
               }
               className="mt-0.5 block w-full rounded border border-stone-300 bg-white px-1 py-1 text-xs text-stone-800"
             >

@@ -13,7 +13,7 @@ const asView = async (response: Response) => webAnnotationToView((await response
 
 export function createAnnotation(
   articleId: string,
-  input: { tag: Tag; note: string | null; start: number; end: number; exact: string },
+  input: { tag: Tag; note: string | null; start: number; end: number; exact: string; revisionId?: string },
 ) {
   const body: { type: 'TextualBody'; purpose: string; value: string }[] = [
     { type: 'TextualBody', purpose: 'tagging', value: input.tag },
@@ -26,6 +26,8 @@ export function createAnnotation(
       body: JSON.stringify({
         '@context': 'http://www.w3.org/ns/anno.jsonld',
         type: 'Annotation',
+        // The revision the selection was made on: a page behind is carried over by the server.
+        revision: input.revisionId,
         body,
         target: {
           selector: [

@@ -18,7 +18,8 @@ import type { ArticleDoc } from '@/lib/domain/document/article-doc';
 import { articleExtensions } from '@/lib/domain/document/article-schema';
 import { AnnotationHighlights, type Highlight } from './annotation-highlights';
 import type { AnnotationPatch } from './annotation-card';
-import { AnnotationSidebar } from './annotation-sidebar';
+import { EvidenceSidebar } from '@/components/evidence/evidence-sidebar';
+import { carriedOver } from '@/components/evidence/carried-over';
 import * as api from './annotations-api';
 import { StaticDoc } from './static-doc';
 import { TagLegend } from './tag-legend';
@@ -61,11 +62,11 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 function summarizeAnchors(list: AnnotationView[]): string {
   const moved = list.filter((a) => a.state === 'moved').length;
-  const fuzzy = list.filter((a) => a.state === 'fuzzy').length;
+  const changed = list.filter((a) => a.state === 'changed').length;
   const orphaned = list.filter((a) => a.state === 'orphaned').length;
   const parts = [
     moved && `${moved} moved`,
-    fuzzy && `${fuzzy} with changed text`,
+    changed && `${changed} with changed words`,
     orphaned && `${orphaned} orphaned`,
   ].filter(Boolean);
   return parts.length ? ` Annotations: ${parts.join(', ')}.` : '';
@@ -93,6 +94,7 @@ export function ArticleAnnotator({
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState(false);
+  const [newRevision, setNewRevision] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const textMapCache = useRef<{ doc: unknown; map: TextPositionMap } | null>(null);
@@ -205,6 +207,7 @@ export function ArticleAnnotator({
         start: selection.start,
         end: selection.end,
         exact: selection.exact,
+        revisionId,
       });
       setPending(false);
       if (!result.ok) {
@@ -212,6 +215,7 @@ export function ArticleAnnotator({
         return;
       }
       const created = result.value;
+      if (created.anchoredRevisionId !== revisionId) return carriedOver(created, setNewRevision, setMessage);
       setAnnotations((list) => sortInDocumentOrder([...list, created]));
       const highlight = toHighlight(created);
       if (highlight) editor?.commands.addAnnotationHighlight(highlight);
@@ -221,7 +225,7 @@ export function ArticleAnnotator({
       setActiveId(created.id);
       setMessage({ tone: 'info', text: `Tagged as ${tagLabel(tag)}.` });
     },
-    [selection, pending, article.id, toHighlight, editor, clearSelection],
+    [selection, pending, article.id, toHighlight, editor, clearSelection, revisionId],
   );
 
   // Keys 1 / 2 / 3 tag the selection; Escape drops it.
@@ -347,6 +351,13 @@ export function ArticleAnnotator({
     return true;
   };
 
+  const replaceAnnotation = (updated: AnnotationView, text: string) => {
+    setAnnotations((list) => sortInDocumentOrder([...list.filter((a) => a.id !== updated.id), updated]));
+    const highlight = toHighlight(updated);
+    if (highlight) editor?.commands.addAnnotationHighlight(highlight);
+    setMessage({ tone: 'info', text });
+  };
+
   const remove = async (id: string) => {
     const result = await api.deleteAnnotation(id);
     if (!result.ok) {
@@ -361,7 +372,6 @@ export function ArticleAnnotator({
 
   // Live updates from everyone else viewing this article.
   const [threadRefreshKeys, setThreadRefreshKeys] = useState<Record<string, number>>({});
-  const [newRevision, setNewRevision] = useState(false);
   const { viewers, connected } = useLiveArticle(article.id, (event) => {
     if (event.objectType === 'annotation') {
       if (event.action === 'annotation.deleted') {
@@ -529,7 +539,8 @@ export function ArticleAnnotator({
           </div>
         </div>
         <div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
-          <AnnotationSidebar
+          <EvidenceSidebar
+            evidence={{ selection, revisionId, onUpdated: replaceAnnotation }}
             annotations={annotations}
             filters={filters}
             onFiltersChange={setFilters}

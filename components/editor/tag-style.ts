@@ -15,18 +15,10 @@ export function tagChipClass(tag: string): string {
   return TAG_CHIP[tag as Tag] ?? 'bg-stone-100 text-stone-800 ring-stone-300';
 }
 
-export const STATE_LABELS = {
-  exact: 'Anchored',
-  moved: 'Moved',
-  fuzzy: 'Text changed',
-  orphaned: 'Orphaned',
-} as const;
-
-export const STATE_HELP = {
-  exact: 'Still on the same words, at the same place.',
-  moved: 'Still on the same words, which moved in a later revision.',
-  fuzzy: 'The words changed slightly in a later revision; check the highlight.',
-  orphaned: 'The passage is gone from the current revision; the quote is kept here.',
-} as const;
+/** One vocabulary for anchor states: lib/domain/evidence. */
+export {
+  EVIDENCE_STATE_LABELS as STATE_LABELS,
+  EVIDENCE_STATE_HELP as STATE_HELP,
+} from '@/lib/domain/evidence/evidence-state';
 
 export const REVIEW_LABELS = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' } as const;

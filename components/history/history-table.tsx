@@ -1,3 +1,4 @@
+import { RevisionAuditLink } from '@/components/revisions/revision-audit-link';
 import { describeAuditEvent, type AuditEventView } from '@/lib/domain/audit/describe-audit-event';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
@@ -33,7 +34,10 @@ export function HistoryTable({ events }: { events: AuditEventView[] }) {
                 <time dateTime={event.createdAt}>{timeFormat.format(new Date(event.createdAt))}</time>
               </td>
               <td className="whitespace-nowrap px-4 py-2 font-medium text-stone-800">{event.actorName ?? 'System'}</td>
-              <td className="px-4 py-2 text-stone-700">{describeAuditEvent(event)}</td>
+              <td className="px-4 py-2 text-stone-700">
+                {describeAuditEvent(event)}
+                <RevisionAuditLink event={event} />
+              </td>
             </tr>
           ))}
         </tbody>

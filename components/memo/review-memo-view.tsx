@@ -1,3 +1,4 @@
+import { WordsDiff } from '@/components/evidence/words-diff';
 import type { MemoAnnotation, MemoArticle, ReviewMemo } from '@/lib/domain/export/review-memo';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -7,6 +8,11 @@ function AnnotationEntry({ annotation }: { annotation: MemoAnnotation }) {
   return (
     <li id={annotation.anchorId} className="break-inside-avoid border-l-2 border-stone-300 pl-4">
       <blockquote className="font-serif text-stone-900">“{annotation.quote}”</blockquote>
+      {annotation.wordsDiff ? (
+        <p className="mt-1 text-sm text-amber-800" data-testid="memo-words-now">
+          The words have changed since they were tagged. Now: “<WordsDiff segments={annotation.wordsDiff} />”
+        </p>
+      ) : null}
       {annotation.orphaned ? (
         <p className="mt-1 text-sm font-medium text-red-700">
           These words are no longer in the current text (orphaned).
@@ -111,6 +117,7 @@ export function ReviewMemoView({ memo }: { memo: ReviewMemo }) {
             .join(', ')}
           ) · {memo.summary.byReviewStatus.map((status) => `${status.count} ${status.label.toLowerCase()}`).join(', ')}{' '}
           · {memo.summary.openThreads} open threads · {memo.summary.orphaned} orphaned
+          {memo.summary.onEarlierWording ? ` · ${memo.summary.onEarlierWording} verdicts on earlier wording` : ''}
         </p>
       </section>
       {memo.articles.map((article) => (

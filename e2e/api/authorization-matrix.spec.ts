@@ -150,6 +150,40 @@ const MATRIX: Record<string, Call> = {
     url: async (ids) => `/api/annotations/${await ids.freshAnnotation()}`,
     expected: members({ viewer: 403, reviewer: 403, editor: 204, owner: 204 }),
   },
+  // Evidence (issue #12). A fresh annotation is still exact: confirming it is a 409 once the
+  // caller may; the re-anchor passage check (422 here) runs after the permission check.
+  'POST /api/annotations/[annotationId]/confirm': {
+    method: 'POST',
+    url: async (ids) => `/api/annotations/${await ids.freshAnnotation()}/confirm`,
+    data: () => ({ version: 1 }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 409, owner: 409 }),
+  },
+  'POST /api/annotations/[annotationId]/reanchor': {
+    method: 'POST',
+    url: async (ids) => `/api/annotations/${await ids.freshAnnotation()}/reanchor`,
+    data: async (ids) => ({ version: 1, revisionId: await ids.baseRevision(), start: 4, end: 14, exact: 'not there' }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 422, owner: 422 }),
+  },
+  'GET /api/annotations/[annotationId]/history': {
+    method: 'GET',
+    url: (ids) => `/api/annotations/${ids.annotationId}/history`,
+    expected: READ,
+  },
+  'GET /api/articles/[articleId]/revisions': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/revisions`,
+    expected: READ,
+  },
+  'GET /api/articles/[articleId]/revisions/[revision]': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/revisions/1`,
+    expected: READ,
+  },
+  'GET /api/articles/[articleId]/revisions/diff': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/revisions/diff?from=1&to=1`,
+    expected: READ,
+  },
   'GET /api/tokens': { method: 'GET', url: () => '/api/tokens', expected: { ...everyone(200), anonymous: 401 } },
   'POST /api/tokens': {
     method: 'POST',

@@ -40,6 +40,8 @@ export const ZCreateAnnotation = z
     '@context': z.unknown().optional(),
     type: z.literal('Annotation').optional(),
     body: z.preprocess(asArray, z.array(ZBody).min(1, 'Give a tagging body.').max(2, 'Give at most two bodies.')),
+    /** The revision the selectors were made on (our `revision` field); a page behind is carried over. */
+    revision: z.uuid('The revision must be a revision id.').optional(),
     target: z.object({
       source: z.string().max(2_000).optional(),
       selector: z.preprocess(
@@ -76,6 +78,7 @@ export const ZCreateAnnotation = z
       note: notes[0]?.value || null,
       position: { start: position.start, end: position.end },
       exact: quote?.exact ?? null,
+      ...(annotation.revision ? { revisionId: annotation.revision } : {}),
     };
   });
 export type TCreateAnnotation = z.infer<typeof ZCreateAnnotation>;

@@ -1,5 +1,6 @@
 // The annotation as the browser works with it: plain JSON, no Dates.
-import type { AnchorState } from '../anchoring/types';
+import { evidenceFromJson, evidenceFromRecord, type ViewEvidence } from '../evidence/evidence-json-ld';
+import type { EvidenceState } from '../evidence/evidence-state';
 import type { AnnotationRecord, WebAnnotation } from './web-annotation';
 
 export type AnnotationView = {
@@ -9,7 +10,7 @@ export type AnnotationView = {
   exact: string;
   start: number;
   end: number;
-  state: AnchorState;
+  state: EvidenceState;
   status: 'open' | 'resolved';
   reviewStatus: 'open' | 'accepted' | 'rejected';
   reviewedAt: string | null;
@@ -18,7 +19,7 @@ export type AnnotationView = {
   version: number;
   createdAt: string;
   author: { id: string; name: string } | null;
-};
+} & ViewEvidence;
 
 export function recordToView(record: AnnotationRecord): AnnotationView {
   return {
@@ -37,6 +38,7 @@ export function recordToView(record: AnnotationRecord): AnnotationView {
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     author: record.author,
+    ...evidenceFromRecord(record),
   };
 }
 
@@ -60,5 +62,6 @@ export function webAnnotationToView(annotation: WebAnnotation): AnnotationView {
     version: annotation.version,
     createdAt: annotation.created,
     author: annotation.creator ? { id: lastSegment(annotation.creator.id), name: annotation.creator.name } : null,
+    ...evidenceFromJson(annotation, { exact: quote.exact, start: position.start, end: position.end }),
   };
 }

@@ -32,18 +32,22 @@ const make = (
   version: 1,
   createdAt: `2026-01-0${id.length}T00:00:00Z`,
   author,
+  anchoredRevisionId: 'r1',
+  asTagged: { exact: id, start, end: start + 5, revisionId: 'r1' },
+  asConfirmed: null,
+  imported: null,
 });
 const list = [
   make('a', 'quote', ada, 'exact', 50),
   make('b', 'rebuttal', bob, 'moved', 10),
   make('c', 'quote', bob, 'orphaned', 0),
-  make('d', 'finding', ada, 'fuzzy', 30),
+  make('d', 'finding', ada, 'changed', 30),
 ];
 
 describe('annotation filters', () => {
   it('filters by tag, author and state together', () => {
     expect(filterAnnotations(list, { ...NO_FILTERS, tags: ['quote'], authorId: 'u2' }).map((a) => a.id)).toEqual(['c']);
-    expect(filterAnnotations(list, { ...NO_FILTERS, state: 'fuzzy' }).map((a) => a.id)).toEqual(['d']);
+    expect(filterAnnotations(list, { ...NO_FILTERS, state: 'changed' }).map((a) => a.id)).toEqual(['d']);
     expect(filterAnnotations(list, NO_FILTERS)).toHaveLength(4);
   });
 
@@ -60,13 +64,16 @@ describe('annotation filters', () => {
       reviewStatus: i % 2 ? ('accepted' as const) : ('open' as const),
       assigneeId: i === 0 ? 'u2' : null,
     }));
-    expect(filterAnnotations(reviewed, { ...NO_FILTERS, reviewStatus: 'accepted' }).map((a) => a.id)).toEqual([
-      'b',
+    // d was accepted, then its words changed: the verdict is on earlier wording, so it is open again.
+    expect(filterAnnotations(reviewed, { ...NO_FILTERS, reviewStatus: 'accepted' }).map((a) => a.id)).toEqual(['b']);
+    expect(filterAnnotations(reviewed, { ...NO_FILTERS, reviewStatus: 'open' }).map((a) => a.id)).toEqual([
+      'a',
+      'c',
       'd',
     ]);
     expect(filterAnnotations(reviewed, { ...NO_FILTERS, assigneeId: 'u2' }).map((a) => a.id)).toEqual(['a']);
     expect(filterAnnotations(reviewed, { ...NO_FILTERS, assigneeId: 'none' })).toHaveLength(3);
-    expect(facetCounts(reviewed, NO_FILTERS).reviewStatuses).toEqual({ open: 2, accepted: 2 });
+    expect(facetCounts(reviewed, NO_FILTERS).reviewStatuses).toEqual({ open: 3, accepted: 1 });
   });
 
   it('sorts in document order with orphans last', () => {

@@ -1,11 +1,12 @@
-import type { AnchorState } from '../anchoring/types';
+import { queueStatus } from '../evidence/annotation-evidence';
+import type { EvidenceState } from '../evidence/evidence-state';
 import type { AnnotationView } from './annotation-view';
 
 export type ReviewStatus = 'open' | 'accepted' | 'rejected';
 export type AnnotationFilters = {
   tags: string[];
   authorId: string | null;
-  state: AnchorState | null;
+  state: EvidenceState | null;
   reviewStatus: ReviewStatus | null;
   /** A member's id, or "none" for unassigned annotations. */
   assigneeId: string | null;
@@ -19,13 +20,16 @@ export const NO_FILTERS: AnnotationFilters = {
   assigneeId: null,
 };
 
+/** A verdict on earlier wording is back in the open queue (lib/domain/evidence). */
+const queueOf = (annotation: AnnotationView) => queueStatus(annotation.reviewStatus, annotation.state);
+
 type Facet = 'tags' | 'author' | 'state' | 'review' | 'assignee';
 
 function matches(annotation: AnnotationView, filters: AnnotationFilters, ignore?: Facet): boolean {
   if (ignore !== 'tags' && filters.tags.length && !filters.tags.includes(annotation.tag)) return false;
   if (ignore !== 'author' && filters.authorId && annotation.author?.id !== filters.authorId) return false;
   if (ignore !== 'state' && filters.state && annotation.state !== filters.state) return false;
-  if (ignore !== 'review' && filters.reviewStatus && annotation.reviewStatus !== filters.reviewStatus) return false;
+  if (ignore !== 'review' && filters.reviewStatus && queueOf(annotation) !== filters.reviewStatus) return false;
   if (ignore !== 'assignee' && filters.assigneeId && (annotation.assigneeId ?? 'none') !== filters.assigneeId)
     return false;
   return true;
@@ -50,7 +54,7 @@ export function facetCounts(annotations: AnnotationView[], filters: AnnotationFi
     tags: count(annotations.filter((a) => matches(a, filters, 'tags')).map((a) => a.tag)),
     authors: count(annotations.filter((a) => matches(a, filters, 'author')).map((a) => a.author?.id ?? 'unknown')),
     states: count(annotations.filter((a) => matches(a, filters, 'state')).map((a) => a.state)),
-    reviewStatuses: count(annotations.filter((a) => matches(a, filters, 'review')).map((a) => a.reviewStatus)),
+    reviewStatuses: count(annotations.filter((a) => matches(a, filters, 'review')).map(queueOf)),
     assignees: count(annotations.filter((a) => matches(a, filters, 'assignee')).map((a) => a.assigneeId ?? 'none')),
   };
 }

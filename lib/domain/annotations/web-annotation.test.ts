@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { freshEvidence } from '../evidence/annotation-evidence';
 import { recordToView, webAnnotationToView } from './annotation-view';
 import {
   ANNO_CONTEXT,
@@ -29,6 +30,10 @@ const record: AnnotationRecord = {
   createdAt: new Date('2026-11-22T10:00:00Z'),
   updatedAt: new Date('2026-11-22T11:00:00Z'),
   author: { id: 'user-1', name: 'Ada' },
+  ...freshEvidence(
+    { quote: { exact: 'driving force', prefix: 'were a “', suffix: '” behind' }, position: { start: 40, end: 53 } },
+    'rev-2',
+  ),
 };
 const urls = resourceUrls('https://marginalia.example');
 
@@ -62,6 +67,7 @@ describe('toWebAnnotation', () => {
       assignee: 'https://marginalia.example/users/user-3',
       revision: 'rev-2',
       version: 3,
+      asTagged: expect.objectContaining({ type: 'SpecificResource' }),
     });
   });
 

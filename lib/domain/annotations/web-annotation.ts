@@ -1,5 +1,7 @@
 // Our annotations as W3C Web Annotations (https://www.w3.org/TR/annotation-model/).
-import type { AnchorState } from '../anchoring/types';
+import type { AnnotationEvidenceFields } from '../evidence/annotation-evidence';
+import { evidenceProperties, type EvidenceProperties } from '../evidence/evidence-json-ld';
+import type { EvidenceState } from '../evidence/evidence-state';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -13,7 +15,7 @@ export type AnnotationRecord = {
   quoteSuffix: string;
   posStart: number;
   posEnd: number;
-  anchorState: AnchorState;
+  anchorState: EvidenceState;
   status: 'open' | 'resolved';
   reviewStatus: 'open' | 'accepted' | 'rejected';
   reviewedAt: Date | null;
@@ -24,7 +26,7 @@ export type AnnotationRecord = {
   createdAt: Date;
   updatedAt: Date;
   author: { id: string; name: string } | null;
-};
+} & AnnotationEvidenceFields;
 
 export type WebAnnotation = {
   '@context': typeof ANNO_CONTEXT;
@@ -46,7 +48,7 @@ export type WebAnnotation = {
     ];
   };
   /** Marginalia extensions, outside the W3C vocabulary. */
-  anchorState: AnchorState;
+  anchorState: EvidenceState;
   status: 'open' | 'resolved';
   reviewStatus: 'open' | 'accepted' | 'rejected';
   reviewedAt: string | null;
@@ -54,7 +56,7 @@ export type WebAnnotation = {
   assignee: string | null;
   revision: string;
   version: number;
-};
+} & EvidenceProperties;
 
 export type ResourceUrls = {
   annotation(id: string): string;
@@ -99,6 +101,7 @@ export function toWebAnnotation(record: AnnotationRecord, urls: ResourceUrls): W
     assignee: record.assigneeId ? urls.user(record.assigneeId) : null,
     revision: record.revisionId,
     version: record.version,
+    ...evidenceProperties(record, urls),
   };
 }
 

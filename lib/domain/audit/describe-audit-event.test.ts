@@ -37,6 +37,15 @@ describe('describeAuditEvent', () => {
         event('article.revised', null, { number: 3, anchors: { exact: 1, moved: 2, fuzzy: 0, orphaned: 1 } }),
       ),
     ).toBe('saved revision 3 (annotations: 2 moved, 1 orphaned)');
+    expect(
+      describeAuditEvent(
+        event('article.revised', null, { number: 4, anchors: { exact: 0, moved: 0, changed: 2, orphaned: 0 } }),
+      ),
+    ).toBe('saved revision 4 (annotations: 2 changed)');
+    // Older events said "fuzzy".
+    expect(describeAuditEvent(event('article.revised', null, { number: 2, anchors: { fuzzy: 1 } }))).toBe(
+      'saved revision 2 (annotations: 1 changed)',
+    );
   });
 
   it('shortens long quotes and falls back to the action name', () => {

@@ -64,9 +64,11 @@ export function describeAuditEvent(event: AuditEventView): string {
         .join(', ')}`;
     case 'article.revised': {
       const anchors = asSnapshot(after?.anchors) ?? {};
-      const parts = (['moved', 'fuzzy', 'orphaned'] as const)
-        .filter((state) => Number(anchors[state] ?? 0) > 0)
-        .map((state) => `${anchors[state]} ${state === 'fuzzy' ? 'with changed text' : state}`);
+      // Events written before the evidence vocabulary counted "fuzzy" where we now say "changed".
+      const count = (state: string) => Number(anchors[state] ?? (state === 'changed' ? anchors.fuzzy : 0) ?? 0);
+      const parts = (['moved', 'changed', 'orphaned'] as const)
+        .filter((state) => count(state) > 0)
+        .map((state) => `${count(state)} ${state}`);
       return `saved revision ${after?.number ?? '?'}${parts.length ? ` (annotations: ${parts.join(', ')})` : ''}`;
     }
     case 'link.created':

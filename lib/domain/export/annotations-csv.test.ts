@@ -50,7 +50,7 @@ describe('annotationsToCsv', () => {
   it('writes the header and one row per annotation, in article then document order', () => {
     expect(header).toEqual(ANNOTATION_CSV_HEADER);
     expect(header!.join(', ')).toBe(
-      'article, tag, quote, note, author, status, review status, assignee, anchor state, created, thread size',
+      'article, tag, quote, note, author, status, review status, assignee, anchor state, created, thread size, quote now, word changes, verdict',
     );
     expect(rows.map((row) => row[2])).toEqual(
       [claim, orphan, finding, rebuttal, listItem, source].map((annotation) => annotation.quoteExact),
@@ -71,6 +71,9 @@ describe('annotationsToCsv', () => {
       'exact',
       finding.createdAt.toISOString(),
       '2',
+      '',
+      '',
+      'Accepted',
     ]);
     expect(rows.find((row) => row[2] === listItem.quoteExact)).toMatchObject({ 4: '', 7: '' });
     expect(rowFor(source.quoteExact)[0]).toBe(reportArticle.title);

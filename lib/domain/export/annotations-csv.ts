@@ -3,6 +3,7 @@
 import { TAG_LABELS, isTag } from '../annotations/tags';
 import type { ExportAnnotation, ExportArticle } from './annotation-export';
 import { toCsv } from './csv';
+import { diffToPlainText, verdictLabel, wordsDiff } from '../evidence/annotation-evidence';
 
 export const ANNOTATION_CSV_HEADER = [
   'article',
@@ -16,6 +17,9 @@ export const ANNOTATION_CSV_HEADER = [
   'anchor state',
   'created',
   'thread size',
+  'quote now',
+  'word changes',
+  'verdict',
 ];
 
 export type AnnotationCsvRow = Pick<
@@ -23,6 +27,7 @@ export type AnnotationCsvRow = Pick<
   | 'tag'
   | 'note'
   | 'quoteExact'
+  | 'taggedExact'
   | 'author'
   | 'status'
   | 'reviewStatus'
@@ -36,13 +41,19 @@ export type AnnotationCsvRow = Pick<
 export const threadSize = (comments: Pick<ExportAnnotation['comments'][number], 'deletedAt'>[]) =>
   comments.filter((comment) => comment.deletedAt === null).length;
 
+function wordsNow(row: AnnotationCsvRow): [string | null, string | null] {
+  const diff = row.anchorState === 'orphaned' ? null : wordsDiff(row.taggedExact, row.quoteExact);
+  return diff ? [row.quoteExact, diffToPlainText(diff)] : [null, null];
+}
+
 export function annotationsToCsv(rows: AnnotationCsvRow[]): string {
   return toCsv(
     ANNOTATION_CSV_HEADER,
     rows.map((row) => [
       row.articleTitle,
       isTag(row.tag) ? TAG_LABELS[row.tag] : row.tag,
-      row.quoteExact,
+      // The words as tagged; where they changed, the words now and the change follow at the end.
+      row.taggedExact,
       row.note,
       row.author?.name,
       row.status,
@@ -51,6 +62,8 @@ export function annotationsToCsv(rows: AnnotationCsvRow[]): string {
       row.anchorState,
       row.createdAt,
       threadSize(row.comments),
+      ...wordsNow(row),
+      verdictLabel(row.reviewStatus, row.anchorState),
     ]),
   );
 }

@@ -166,6 +166,7 @@ describe('buildReviewMemo', () => {
       ],
       openThreads: 2,
       orphaned: 1,
+      onEarlierWording: 0,
     });
   });
 

@@ -1,7 +1,9 @@
 // The review memo as data: per article, findings, quotes and rebuttals in document order with
 // their threads and links, a summary, and the audit trail as an appendix. Plain text only; the
 // page renders it with React, which escapes everything.
-import type { AnchorState } from '../anchoring/types';
+import type { DiffSegment } from '../quote-check/word-diff';
+import { onEarlierWording, verdictLabel, wordsDiff } from '../evidence/annotation-evidence';
+import { EVIDENCE_STATE_LABELS, type EvidenceState } from '../evidence/evidence-state';
 import { LINK_LABELS, type LinkType } from '../annotations/link-types';
 import { TAGS, TAG_LABELS, isTag } from '../annotations/tags';
 import type { ExportAnnotation, ExportArticle, ExportComment, ExportLink } from './annotation-export';
@@ -74,16 +76,22 @@ export type MemoAnnotation = {
   anchorId: string;
   tag: string;
   tagLabel: string;
+  /** The words as tagged (never the rewritten ones). */
   quote: string;
+  /** The words now, where they differ from the words as tagged, with the word-level diff. */
+  currentQuote: string | null;
+  wordsDiff: DiffSegment[] | null;
   note: string | null;
   author: string | null;
   createdAt: Date;
   reviewStatus: ReviewStatus;
+  /** "Accepted", or "Accepted on earlier wording" when the words changed since the verdict. */
   reviewStatusLabel: string;
+  onEarlierWording: boolean;
   reviewedAt: Date | null;
   threadStatus: 'open' | 'resolved';
   assignee: string | null;
-  anchorState: AnchorState;
+  anchorState: EvidenceState;
   anchorLabel: string;
   /** The quoted words are gone from the current text: the page should flag it. */
   orphaned: boolean;
@@ -113,6 +121,8 @@ export type MemoSummary = {
   /** Annotations whose thread is open and has at least one comment that is not deleted. */
   openThreads: number;
   orphaned: number;
+  /** Verdicts given on words that have changed since: back in the open queue. */
+  onEarlierWording: number;
 };
 
 export type MemoAuditEntry = MemoAuditEventInput;
@@ -136,11 +146,10 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
   rejected: 'Rejected',
 };
 
-/** The editor's words for anchor states (components/editor/tag-style.ts), which lib cannot import. */
-export const ANCHOR_STATE_LABELS: Record<AnchorState, string> = {
-  exact: 'Anchored',
-  moved: 'Moved',
-  fuzzy: 'Text changed',
+/** The editor's words for anchor states (lib/domain/evidence), with the memo's longer orphan line. */
+export const ANCHOR_STATE_LABELS: Record<EvidenceState, string> = {
+  ...EVIDENCE_STATE_LABELS,
+  changed: 'Changed: the words differ from the words as tagged',
   orphaned: 'Orphaned: the passage is gone from the current revision',
 };
 
@@ -155,6 +164,12 @@ const anchorIdOf = (id: string) => `annotation-${id}`;
 const shortQuote = (quote: string) =>
   `“${quote.length > LINK_QUOTE_MAX ? `${quote.slice(0, LINK_QUOTE_MAX - 1)}…` : quote}”`;
 const thisOne = (tag: string) => (isTag(tag) ? `This ${tag}` : 'This annotation');
+
+/** The words now beside the words as tagged; an orphan has no words now (its quote is the tagged one). */
+function currentWords(annotation: ExportAnnotation): Pick<MemoAnnotation, 'currentQuote' | 'wordsDiff'> {
+  const diff = annotation.anchorState === 'orphaned' ? null : wordsDiff(annotation.taggedExact, annotation.quoteExact);
+  return { currentQuote: diff ? annotation.quoteExact : null, wordsDiff: diff };
+}
 
 const documentOrder = (a: ExportAnnotation, b: ExportAnnotation) =>
   a.posStart - b.posStart || a.posEnd - b.posEnd || a.createdAt.getTime() - b.createdAt.getTime();
@@ -237,12 +252,14 @@ export function buildReviewMemo(input: ReviewMemoInput): ReviewMemo {
     anchorId: anchorIdOf(annotation.id),
     tag: annotation.tag,
     tagLabel: tagLabel(annotation.tag),
-    quote: annotation.quoteExact,
+    quote: annotation.taggedExact,
+    ...currentWords(annotation),
     note: annotation.note,
     author: annotation.author?.name ?? null,
     createdAt: annotation.createdAt,
     reviewStatus: annotation.reviewStatus,
-    reviewStatusLabel: REVIEW_STATUS_LABELS[annotation.reviewStatus],
+    reviewStatusLabel: verdictLabel(annotation.reviewStatus, annotation.anchorState),
+    onEarlierWording: onEarlierWording(annotation.reviewStatus, annotation.anchorState),
     reviewedAt: annotation.reviewedAt,
     threadStatus: annotation.status,
     assignee: annotation.assignee?.name ?? null,
@@ -299,6 +316,9 @@ export function buildReviewMemo(input: ReviewMemoInput): ReviewMemo {
           annotation.status === 'open' && annotation.comments.some((comment) => comment.deletedAt === null),
       ).length,
       orphaned: included.filter((annotation) => annotation.anchorState === 'orphaned').length,
+      onEarlierWording: included.filter((annotation) =>
+        onEarlierWording(annotation.reviewStatus, annotation.anchorState),
+      ).length,
     },
     articles,
     appendix: [...input.auditEvents].sort((a, b) => a.at.getTime() - b.at.getTime()),

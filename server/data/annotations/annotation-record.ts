@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
+import { annotationEvidenceSelect } from '../evidence/annotation-evidence-select';
 
 /** The columns every annotation read selects, shaped as the domain's AnnotationRecord. */
 export const annotationRecordSelect = {
@@ -13,6 +14,7 @@ export const annotationRecordSelect = {
   posStart: true,
   posEnd: true,
   anchorState: true,
+  ...annotationEvidenceSelect,
   status: true,
   reviewStatus: true,
   reviewedAt: true,
@@ -40,5 +42,7 @@ export function auditSnapshot(record: AnnotationRecord) {
     assigneeId: record.assigneeId,
     revisionId: record.revisionId,
     version: record.version,
+    taggedQuote: record.taggedExact,
+    taggedRevisionId: record.taggedRevisionId,
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { describeTextRange } from '@/lib/domain/anchoring/describe-text-range';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
+import { freshEvidence } from '@/lib/domain/evidence/annotation-evidence';
 import { can } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TCreateAnnotation } from '@/lib/validation/annotations';
@@ -8,12 +8,10 @@ import { db } from '../../db';
 import { uuid7 } from '@/lib/uuid7';
 import { getArticleTextForMember } from '../articles/get-article-text-for-member';
 import { Prisma } from '../../generated/prisma/client';
+import { anchorNewAnnotation } from '../evidence/anchor-new-annotation';
 import { annotationRecordSelect, auditSnapshot } from './annotation-record';
 
-const invalid = (message: string, field = 'target.selector') =>
-  new AppError('INVALID_INPUT', { userMessage: message, fieldErrors: { [field]: [message] } });
-
-/** Anchors a new annotation to the article's current revision; the server derives the context itself. */
+/** Anchors a new annotation to the article's current revision (carried over from an older one); the server derives the context itself. */
 export async function createAnnotation(options: {
   userId: string;
   articleId: string;
@@ -29,31 +27,29 @@ export async function createAnnotation(options: {
     const earlier = await findByIdempotencyKey(options.userId, options.idempotencyKey);
     if (earlier) return { record: assertSameRequest(earlier, options), replayed: true };
   }
-  const { text, revisionId } = article;
-  const { start, end } = options.input.position;
-  if (end > text.length) {
-    throw invalid(`The selector ends at ${end}, past the end of the text (${text.length} characters).`);
-  }
-  const anchor = describeTextRange(text, start, end);
-  if (options.input.exact !== null && options.input.exact !== anchor.quote.exact) {
-    throw invalid('The quote does not match the text at that position (the article may have changed: reload it).');
-  }
+  const {
+    tagged,
+    taggedRevisionId,
+    current: anchor,
+    state,
+  } = await anchorNewAnnotation({ article, input: options.input });
   const id = uuid7();
   const now = new Date();
   const data = {
     id,
     workspaceId: article.workspaceId,
     articleId: article.id,
-    revisionId,
+    revisionId: article.revisionId,
     authorId: options.userId,
     tag: options.input.tag,
     note: options.input.note,
     quoteExact: anchor.quote.exact,
     quotePrefix: anchor.quote.prefix,
     quoteSuffix: anchor.quote.suffix,
-    posStart: start,
-    posEnd: end,
-    anchorState: 'exact' as const,
+    posStart: anchor.position.start,
+    posEnd: anchor.position.end,
+    anchorState: state,
+    ...freshEvidence(tagged, taggedRevisionId),
     createdAt: now,
     updatedAt: now,
     idempotencyKey: options.idempotencyKey ?? null,
@@ -112,8 +108,8 @@ function assertSameRequest(
     earlier.articleId === options.articleId &&
     earlier.tag === options.input.tag &&
     (earlier.note ?? null) === (options.input.note ?? null) &&
-    earlier.posStart === options.input.position.start &&
-    earlier.posEnd === options.input.position.end;
+    earlier.taggedStart === options.input.position.start &&
+    earlier.taggedEnd === options.input.position.end;
   if (!same) {
     throw new AppError('INVALID_INPUT', {
       userMessage: 'This Idempotency-Key was already used for a different annotation. Use a new key for a new request.',

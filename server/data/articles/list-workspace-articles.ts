@@ -1,4 +1,5 @@
 import 'server-only';
+import { queueStatus } from '@/lib/domain/evidence/annotation-evidence';
 import { db } from '../../db';
 
 export type ArticleListItem = {
@@ -28,13 +29,14 @@ export async function listWorkspaceArticles(workspaceId: string): Promise<Articl
     },
   });
   const verdicts = await db().annotation.groupBy({
-    by: ['articleId', 'reviewStatus'],
+    by: ['articleId', 'reviewStatus', 'anchorState'],
     where: { workspaceId },
     _count: true,
   });
   return articles.map(({ _count, ...article }) => {
     const review = { open: 0, accepted: 0, rejected: 0 };
-    for (const row of verdicts) if (row.articleId === article.id) review[row.reviewStatus] = row._count;
+    for (const row of verdicts)
+      if (row.articleId === article.id) review[queueStatus(row.reviewStatus, row.anchorState)] += row._count;
     return { ...article, annotationCount: _count.annotations, review };
   });
 }

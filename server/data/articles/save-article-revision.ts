@@ -1,8 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { CONTEXT_LENGTH } from '@/lib/domain/anchoring/describe-text-range';
 import { reanchorAll } from '@/lib/domain/anchoring/reanchor';
-import type { AnchorResult, AnchorState } from '@/lib/domain/anchoring/types';
+import { baselineQuote } from '@/lib/domain/evidence/annotation-evidence';
+import { emptyStateCounts, type EvidenceState } from '@/lib/domain/evidence/evidence-state';
+import { countStates, judgeReanchored, type Judged } from '@/lib/domain/evidence/judge-reanchored';
 import { docToPlainText, type ArticleDoc } from '@/lib/domain/document/article-doc';
 import {
   InvalidDocumentError,
@@ -16,6 +17,7 @@ import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { writeSearchBlocks } from '../search/write-search-blocks';
+import { annotationEvidenceSelect } from '../evidence/annotation-evidence-select';
 import { getMemberArticle } from './get-member-article';
 
 type Tx = Prisma.TransactionClient;
@@ -28,62 +30,57 @@ const staleRevision = () =>
 
 export type SavedRevision = {
   revision: { id: string; number: number; text: string; doc: ArticleDoc };
-  anchors: Record<AnchorState, number>;
+  anchors: Record<EvidenceState, number>;
   created: boolean;
 };
 
-type StoredAnchor = {
-  id: string;
-  revisionId: string;
-  quoteExact: string;
-  quotePrefix: string;
-  quoteSuffix: string;
-  posStart: number;
-  posEnd: number;
-};
+const storedSelect = {
+  id: true,
+  revisionId: true,
+  quoteExact: true,
+  quotePrefix: true,
+  quoteSuffix: true,
+  posStart: true,
+  posEnd: true,
+  anchorState: true,
+  ...annotationEvidenceSelect,
+} as const;
 
-/** Re-anchors every annotation of the article against the new text, grouped by the revision each was anchored on. */
+/**
+ * Re-anchors every annotation of the article against the new text, grouped by the revision
+ * each was last anchored on, and judges each against its words as tagged (or as confirmed).
+ */
 async function reanchorArticle(tx: Tx, articleId: string, newText: string) {
-  const stored: StoredAnchor[] = await tx.annotation.findMany({
-    where: { articleId },
-    select: {
-      id: true,
-      revisionId: true,
-      quoteExact: true,
-      quotePrefix: true,
-      quoteSuffix: true,
-      posStart: true,
-      posEnd: true,
-    },
-  });
+  const stored = await tx.annotation.findMany({ where: { articleId }, select: storedSelect });
   const revisionIds = [...new Set(stored.map((annotation) => annotation.revisionId))];
   const texts = new Map(
     (await tx.articleRevision.findMany({ where: { id: { in: revisionIds } }, select: { id: true, text: true } })).map(
       (revision) => [revision.id, revision.text],
     ),
   );
-  const results = new Map<string, AnchorResult>();
+  const judged: Judged[] = [];
+  // Each annotation whose words this revision changed, before and after: its history reads them.
+  const wordChanges: { id: string; from: string; to: string }[] = [];
   for (const revisionId of revisionIds) {
     const group = stored.filter((annotation) => annotation.revisionId === revisionId);
     const anchors = group.map((annotation) => ({
       quote: { exact: annotation.quoteExact, prefix: annotation.quotePrefix, suffix: annotation.quoteSuffix },
       position: { start: annotation.posStart, end: annotation.posEnd },
     }));
-    reanchorAll(texts.get(revisionId) ?? '', newText, anchors).forEach((result, i) =>
-      results.set(group[i]!.id, result),
-    );
+    reanchorAll(texts.get(revisionId) ?? '', newText, anchors).forEach((result, i) => {
+      const annotation = group[i]!;
+      const subject = { id: annotation.id, baseline: baselineQuote(annotation), previous: annotation.anchorState };
+      const outcome = judgeReanchored(newText, subject, result);
+      judged.push(outcome);
+      if (outcome.state !== 'orphaned' && outcome.quote.exact !== annotation.quoteExact)
+        wordChanges.push({ id: annotation.id, from: annotation.quoteExact, to: outcome.quote.exact });
+    });
   }
-  return { stored, results };
+  return { judged, wordChanges };
 }
 
 /** One UPDATE for all re-anchored annotations, so a revision of a heavily annotated article stays fast. */
-async function writeAnchors(
-  tx: Tx,
-  revisionId: string,
-  newText: string,
-  stored: StoredAnchor[],
-  results: Map<string, AnchorResult>,
-) {
+async function writeAnchors(tx: Tx, revisionId: string, judged: Judged[]) {
   const rows = {
     id: [] as string[],
     start: [] as number[],
@@ -93,20 +90,20 @@ async function writeAnchors(
     suffix: [] as string[],
     state: [] as string[],
   };
+  // An orphan keeps its last known place: the quote, offsets and revision it was last found on.
   const orphaned: string[] = [];
-  for (const annotation of stored) {
-    const result = results.get(annotation.id)!;
-    if (result.state === 'orphaned') {
+  for (const annotation of judged) {
+    if (annotation.state === 'orphaned') {
       orphaned.push(annotation.id);
       continue;
     }
     rows.id.push(annotation.id);
-    rows.start.push(result.start);
-    rows.end.push(result.end);
-    rows.exact.push(newText.slice(result.start, result.end));
-    rows.prefix.push(newText.slice(Math.max(0, result.start - CONTEXT_LENGTH), result.start));
-    rows.suffix.push(newText.slice(result.end, result.end + CONTEXT_LENGTH));
-    rows.state.push(result.state);
+    rows.start.push(annotation.start);
+    rows.end.push(annotation.end);
+    rows.exact.push(annotation.quote.exact);
+    rows.prefix.push(annotation.quote.prefix);
+    rows.suffix.push(annotation.quote.suffix);
+    rows.state.push(annotation.state);
   }
   if (rows.id.length) {
     await tx.$executeRaw`
@@ -128,12 +125,6 @@ async function writeAnchors(
   if (orphaned.length) {
     await tx.annotation.updateMany({ where: { id: { in: orphaned } }, data: { anchorState: 'orphaned' } });
   }
-}
-
-function countStates(results: Map<string, AnchorResult>): Record<AnchorState, number> {
-  const counts: Record<AnchorState, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  for (const result of results.values()) counts[result.state]++;
-  return counts;
 }
 
 function buildDoc(input: TSaveRevision, previous: ArticleDoc): ArticleDoc {
@@ -175,7 +166,7 @@ export async function saveArticleRevision(options: {
       where: { articleId: article.id },
       _count: true,
     });
-    const anchors = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+    const anchors = emptyStateCounts();
     for (const group of unchanged) anchors[group.anchorState] = group._count;
     return { revision: { ...article.revision }, anchors, created: false };
   }
@@ -194,11 +185,11 @@ export async function saveArticleRevision(options: {
           },
           select: { id: true, number: true },
         });
-        const { stored, results } = await reanchorArticle(tx, article.id, text);
-        await writeAnchors(tx, revision.id, text, stored, results);
+        const { judged, wordChanges } = await reanchorArticle(tx, article.id, text);
+        await writeAnchors(tx, revision.id, judged);
         await tx.article.update({ where: { id: article.id }, data: { updatedAt: new Date() } });
         await writeSearchBlocks(tx, article, text);
-        const anchors = countStates(results);
+        const anchors = countStates(judged);
         await recordAuditEvent(tx, {
           workspaceId: article.workspaceId,
           actorId: options.userId,
@@ -211,7 +202,9 @@ export async function saveArticleRevision(options: {
             number: revision.number,
             contentHash,
             anchors,
-            orphaned: [...results].filter(([, result]) => result.state === 'orphaned').map(([id]) => id),
+            orphaned: judged.filter((annotation) => annotation.state === 'orphaned').map(({ id }) => id),
+            changed: judged.filter((annotation) => annotation.state === 'changed').map(({ id }) => id),
+            wordChanges,
           },
         });
         return { revision: { ...revision, text, doc }, anchors, created: true };

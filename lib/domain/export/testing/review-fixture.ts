@@ -2,6 +2,7 @@
 // annotations with threads (a reply, an edit, a deletion), an orphaned annotation, and links
 // within an article, across articles and to an annotation outside the export.
 import { describeTextRange } from '../../anchoring/describe-text-range';
+import { freshEvidence } from '../../evidence/annotation-evidence';
 import { docToPlainText } from '../../document/article-doc';
 import { normalizeArticleDoc } from '../../document/normalize-article-doc';
 import {
@@ -107,6 +108,7 @@ export function annotate(
   for (let seen = 0; seen < occurrence; seen++) start = on.text.indexOf(phrase, start + 1);
   if (start < 0) throw new Error(`"${phrase}" is not in ${on.title}`);
   const { quote, position } = describeTextRange(on.text, start, start + phrase.length);
+  const revisionId = nextId('e');
   return {
     id: nextId('a'),
     articleId: on.id,
@@ -123,7 +125,8 @@ export function annotate(
     reviewedAt: null,
     reviewedById: null,
     assigneeId: null,
-    revisionId: nextId('e'),
+    revisionId,
+    ...freshEvidence({ quote, position }, revisionId),
     version: 1,
     createdAt: at(sequence),
     updatedAt: at(sequence),
@@ -174,6 +177,7 @@ export const listItem = annotate(borderArticle, 'Families were separated', {
 export const orphan: ExportAnnotation = {
   ...annotate(borderArticle, 'Zürich — naïve café'),
   quoteExact: 'a sentence that was deleted',
+  taggedExact: 'a sentence that was deleted',
   quotePrefix: '',
   quoteSuffix: '',
   posStart: 3,

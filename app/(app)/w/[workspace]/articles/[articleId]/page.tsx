@@ -64,7 +64,10 @@ export default async function ArticlePage({
           </h1>
           <div className="mt-3 flex flex-wrap items-center gap-x-3 text-sm text-stone-500">
             <p>
-              Revision {article.revision.number} ·{' '}
+              <Link href={`/w/${workspace.slug}/articles/${article.id}/revisions`} className="hover:underline">
+                Revision {article.revision.number}
+              </Link>{' '}
+              ·{' '}
               <time dateTime={article.revision.createdAt.toISOString()}>
                 {dateFormat.format(article.revision.createdAt)}
               </time>

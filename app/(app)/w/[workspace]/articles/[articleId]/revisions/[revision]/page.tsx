@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StaticDoc } from '@/components/editor/static-doc';
+import { tagLabel } from '@/components/editor/tag-style';
+import { EVIDENCE_STATE_LABELS } from '@/lib/domain/evidence/evidence-state';
+import { getRevision } from '@/server/data/revisions/revisions';
+import { orNotFound } from '@/server/pages/or-not-found';
+import { loadWorkspaceArticle } from '@/server/pages/workspace-article';
+
+type Params = Promise<{ workspace: string; articleId: string; revision: string }>;
+
+export const metadata: Metadata = { title: 'Revision' };
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** One revision, read-only, with the annotations as they stood on it. */
+export default async function RevisionPage({ params }: { params: Params }) {
+  const { workspace: slug, articleId, revision: ref } = await params;
+  const base = `/w/${slug}/articles/${articleId}`;
+  const { user, article } = await loadWorkspaceArticle(slug, articleId, `${base}/revisions/${ref}`);
+  const { revision, annotations, latestNumber } = await orNotFound(
+    getRevision({ userId: user.id, articleId: article.id, ref }),
+  );
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-10">
+      <nav className="mb-6 flex gap-4 text-sm">
+        <Link href={`${base}/revisions`} className="text-stone-500 hover:text-stone-800">
+          ← All revisions
+        </Link>
+        {revision.number > 1 ? (
+          <Link
+            href={`${base}/revisions/compare?from=${revision.number - 1}&to=${revision.number}`}
+            className="text-accent-700 hover:underline"
+          >
+            Compare with revision {revision.number - 1}
+          </Link>
+        ) : null}
+      </nav>
+      <h1 className="font-serif text-2xl font-semibold">
+        {article.title}: revision {revision.number}
+        {revision.number === latestNumber ? ' (current)' : ''}
+      </h1>
+      <p className="mb-6 mt-1 text-sm text-stone-500">
+        Read-only · saved by {revision.authorName ?? 'a former member'} on {timeFormat.format(revision.createdAt)} UTC
+      </p>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="article-prose" data-testid="revision-text">
+          <StaticDoc doc={revision.doc} />
+        </div>
+        <aside aria-label="Annotations on this revision">
+          <h2 className="text-sm font-semibold">Annotations as they stood ({annotations.length})</h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {annotations.map((annotation) => (
+              <li
+                key={annotation.id}
+                className="rounded border border-stone-200 bg-white p-2"
+                data-testid="revision-annotation"
+              >
+                <span className="text-xs font-semibold">{tagLabel(annotation.tag)}</span>{' '}
+                <span className="text-xs text-stone-500">{EVIDENCE_STATE_LABELS[annotation.state]}</span>
+                <blockquote className="mt-1 font-serif">“{annotation.exact ?? annotation.taggedExact}”</blockquote>
+                {annotation.exact && annotation.exact !== annotation.taggedExact ? (
+                  <p className="text-xs text-stone-600">As tagged: “{annotation.taggedExact}”</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </main>
+  );
+}

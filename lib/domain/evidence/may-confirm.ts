@@ -1,0 +1,13 @@
+// Who may re-confirm an annotation on new words or re-anchor it by hand. A verdict was given by
+// an editor or owner on particular words: only they may carry it over to other words. Without a
+// verdict, the author (who may change the annotation anyway) may too.
+import { can, type Role } from '../permissions/permissions';
+
+export function mayConfirmEvidence(options: {
+  role: Role;
+  isAuthor: boolean;
+  reviewStatus: 'open' | 'accepted' | 'rejected';
+}): boolean {
+  if (can(options.role, 'annotation.review')) return true;
+  return options.reviewStatus === 'open' && options.isAuthor && can(options.role, 'annotation.update.own');
+}
