@@ -1,4 +1,4 @@
-/** A change to an article, as live updates deliver it: an audit event, with its id for resuming. */
+/** A change to an article, as live updates deliver it: an audit event, with an opaque cursor as its id. */
 export type LiveEvent = {
   id: string;
   action: string;
@@ -9,3 +9,6 @@ export type LiveEvent = {
   after: Record<string, unknown> | null;
   createdAt: string;
 };
+
+/** Where a page's live updates start: the cursor it was rendered at and the events it already shows. */
+export type LiveCursor = { after: string; seen: string[] };
