@@ -1,7 +1,7 @@
 import 'server-only';
 import { describeTextRange } from '@/lib/domain/anchoring/describe-text-range';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
-import { can } from '@/lib/domain/permissions/permissions';
+import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TCreateAnnotation } from '@/lib/validation/annotations';
 import { db } from '../../db';
@@ -22,9 +22,7 @@ export async function createAnnotation(options: {
   idempotencyKey?: string;
 }): Promise<{ record: AnnotationRecord; replayed: boolean }> {
   const article = await getArticleTextForMember(options);
-  if (!can(article.role, 'annotation.create')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot annotate. Ask an owner for the reviewer role.' });
-  }
+  assertCan(article.role, 'annotation.create');
   if (options.idempotencyKey) {
     const earlier = await findByIdempotencyKey(options.userId, options.idempotencyKey);
     if (earlier) return { record: assertSameRequest(earlier, options), replayed: true };

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
-import { can } from '@/lib/domain/permissions/permissions';
+import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TUpdateAnnotation } from '@/lib/validation/annotations';
 import { db } from '../../db';
@@ -27,14 +27,8 @@ function actionFor(input: TUpdateAnnotation, before: AnnotationRecord): string {
 async function authorize(annotation: MemberAnnotation, userId: string, input: TUpdateAnnotation) {
   if (input.tag !== undefined || input.note !== undefined || input.status !== undefined)
     assertMayChange(annotation, userId);
-  if (
-    (input.reviewStatus !== undefined || input.assigneeId !== undefined) &&
-    !can(annotation.role, 'annotation.review')
-  ) {
-    throw new AppError('FORBIDDEN', {
-      userMessage: 'Only editors and owners can accept, reject or assign annotations.',
-    });
-  }
+  if (input.reviewStatus !== undefined || input.assigneeId !== undefined)
+    assertCan(annotation.role, 'annotation.review');
   if (input.assigneeId) {
     const member = await db().membership.findUnique({
       where: { workspaceId_userId: { workspaceId: annotation.workspaceId, userId: input.assigneeId } },

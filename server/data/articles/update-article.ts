@@ -1,6 +1,5 @@
 import 'server-only';
-import { can } from '@/lib/domain/permissions/permissions';
-import { AppError } from '@/lib/errors';
+import { assertCan } from '@/lib/domain/permissions/permissions';
 import type { TUpdateArticle } from '@/lib/validation/articles';
 import { db } from '../../db';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -9,11 +8,7 @@ import { getMemberArticle } from './get-member-article';
 /** Renames the article, sets its status (draft, in review, done) or its byline, source and date; editors and owners. */
 export async function updateArticle(options: { userId: string; articleId: string; input: TUpdateArticle }) {
   const article = await getMemberArticle(options);
-  if (!can(article.role, 'article.edit')) {
-    throw new AppError('FORBIDDEN', {
-      userMessage: 'Only editors and owners can change an article’s title, status or details.',
-    });
-  }
+  assertCan(article.role, 'article.edit');
   const { title, status } = options.input;
   const renamed = title !== undefined && title !== article.title;
   const restatused = status !== undefined && status !== article.status;

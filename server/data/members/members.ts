@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { can, type Role } from '@/lib/domain/permissions/permissions';
+import { assertCan, can, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
 import type { TCreateInvitation } from '@/lib/validation/members';
@@ -25,9 +25,7 @@ const hashInvitationToken = (token: string) => createHash('sha256').update(token
 
 async function ownerOf(userId: string, slug: string): Promise<MemberWorkspace> {
   const workspace = await getMemberWorkspace({ userId, slug });
-  if (!can(workspace.role, 'members.manage')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Only owners can manage the members of this workspace.' });
-  }
+  assertCan(workspace.role, 'members.manage');
   return workspace;
 }
 
@@ -229,9 +227,7 @@ export async function removeMember(options: { userId: string; slug: string; memb
   await db().$transaction(async (tx) => {
     const membership = await targetMembership(tx, workspace.id, options.membershipId);
     const leaving = membership.userId === options.userId;
-    if (!leaving && !can(workspace.role, 'members.manage')) {
-      throw new AppError('FORBIDDEN', { userMessage: 'Only owners can remove other members.' });
-    }
+    assertCan(workspace.role, 'members.remove', { ownerId: membership.userId, userId: options.userId });
     if (membership.role === 'owner') await assertAnotherOwnerRemains(tx, workspace.id, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
     await recordAuditEvent(tx, {

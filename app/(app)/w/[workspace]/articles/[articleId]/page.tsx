@@ -6,7 +6,7 @@ import { ArticleStatusSelect } from '@/components/editor/article-status-select';
 import { ARTICLE_STATUS_LABELS } from '@/lib/domain/articles/article-status';
 import { ArticleDetailsForm } from '@/components/editor/article-details-form';
 import { recordToView } from '@/lib/domain/annotations/annotation-view';
-import { can } from '@/lib/domain/permissions/permissions';
+import { can, scopeOf } from '@/lib/domain/permissions/permissions';
 import { requirePageUser } from '@/server/auth/session';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { listArticleAnnotations } from '@/server/data/annotations/list-article-annotations';
@@ -131,8 +131,8 @@ export default async function ArticlePage({
             comment: can(article.role, 'comment.create'),
             review: can(article.role, 'annotation.review'),
             editText: can(article.role, 'article.edit'),
-            changeAny: can(article.role, 'annotation.update.any'),
-            changeOwn: can(article.role, 'annotation.update.own'),
+            changeAny: scopeOf(article.role, 'annotation.update') === 'any',
+            changeOwn: scopeOf(article.role, 'annotation.update') !== null,
           }}
         />
       </article>
