@@ -1,13 +1,8 @@
 import 'server-only';
+import type { LiveEvent } from '@/lib/domain/live/live-event';
 import type { RequestUser } from '@/server/auth/request-user';
 import { getMemberArticle } from '../data/articles/get-member-article';
-import {
-  articleEventIdsInWindow,
-  articleEventsAfter,
-  latestEventId,
-  REORDER_WINDOW,
-  type StoredLiveEvent,
-} from './article-events';
+import { articleEventIdsInWindow, articleEventsAfter, latestEventId, REORDER_WINDOW } from './article-events';
 import { decodeEventCursor, encodeEventCursor } from './event-cursor';
 import { subscribe } from './event-bus';
 import { joinPresence } from './presence';
@@ -35,7 +30,8 @@ export type ArticleStreamOptions = {
 /**
  * One viewer's server-sent event stream for an article: `change` events (an opaque cursor as
  * the event id, so a reconnecting browser resumes without gaps or repeats), `presence`, and
- * `revoked` just before it closes because the viewer lost access. Access is re-checked before
+ * `revoked` just before it closes because the viewer lost access. Events are redacted for the
+ * viewer's role at the moment they are sent. Access is re-checked before
  * every batch of events (after reading them, so nothing committed after a removal slips
  * through), on every heartbeat, and at once when a membership or token change is announced.
  * Throws NOT_FOUND before anything is streamed when the user cannot see the article.
@@ -85,27 +81,30 @@ export async function openArticleStream(options: ArticleStreamOptions): Promise<
         queue = queue.then(() => (closed ? undefined : work())).catch(() => undefined);
         return queue;
       };
-      const stillAllowed = async () => {
-        if (closed) return false;
-        if (await currentStreamRole(access)) return true;
-        revoke();
-        return false;
+      /** The viewer's role now, or null (and the stream revoked) once they may not read on. */
+      const currentRole = async () => {
+        if (closed) return null;
+        const role = await currentStreamRole(access);
+        if (!role) revoke();
+        return role;
       };
       const sendMissed = () =>
         serially(async () => {
           const events = (
             await articleEventsAfter(article.id, lastSent > REORDER_WINDOW ? lastSent - REORDER_WINDOW : 0n)
           ).filter(({ seq }) => !sent.has(seq));
-          if (events.length === 0 || !(await stillAllowed())) return;
-          for (const { seq, event } of events) send(seq, event);
+          if (events.length === 0) return;
+          const role = await currentRole();
+          if (!role) return;
+          for (const { seq, toLive } of events) send(seq, toLive(role));
           if (sent.size > SENT_MEMORY) for (const seq of [...sent].slice(0, SENT_MEMORY / 2)) sent.delete(seq);
         });
-      const send = (seq: bigint, event: StoredLiveEvent['event']) => {
+      const send = (seq: bigint, event: LiveEvent) => {
         sent.add(seq);
         if (seq > lastSent) lastSent = seq;
         write(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
       };
-      const recheck = () => serially(async () => void (await stillAllowed()));
+      const recheck = () => serially(async () => void (await currentRole()));
 
       unsubscribers.push(
         await subscribe('marginalia_events', (payload) => {

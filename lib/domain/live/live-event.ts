@@ -1,8 +1,14 @@
-/** A change to an article, as live updates deliver it: an audit event, with an opaque cursor as its id. */
+import type { ArticleScopedAuditEvent } from '../audit/audit-event';
+
+/**
+ * A change to an article, as live updates deliver it: one of the article-scoped audit events
+ * (already redacted for the viewer's role), with an opaque cursor as its id. Snapshots are
+ * widened to plain records because the browser reads the few fields it needs by name.
+ */
 export type LiveEvent = {
   id: string;
-  action: string;
-  objectType: string;
+  action: ArticleScopedAuditEvent['action'];
+  objectType: ArticleScopedAuditEvent['objectType'];
   objectId: string;
   actorId: string | null;
   before: Record<string, unknown> | null;

@@ -8,6 +8,7 @@ import { db } from '../../db';
 import { uuid7 } from '@/lib/uuid7';
 import { getArticleTextForMember } from '../articles/get-article-text-for-member';
 import { Prisma } from '../../generated/prisma/client';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { annotationRecordSelect, auditSnapshot } from './annotation-record';
 
 const invalid = (message: string, field = 'target.selector') =>
@@ -71,16 +72,13 @@ export async function createAnnotation(options: {
     // A batched transaction: one round trip for the row and its audit event, no interactive session.
     await db().$transaction([
       db().annotation.create({ data, select: { id: true } }),
-      db().auditEvent.create({
-        data: {
-          workspaceId: article.workspaceId,
-          actorId: options.userId,
-          action: 'annotation.created',
-          objectType: 'annotation',
-          objectId: id,
-          after: auditSnapshot(record),
-        },
-        select: { id: true },
+      recordAuditEvent(db(), {
+        workspaceId: article.workspaceId,
+        actorId: options.userId,
+        action: 'annotation.created',
+        objectType: 'annotation',
+        objectId: id,
+        after: auditSnapshot(record),
       }),
     ]);
   } catch (error) {

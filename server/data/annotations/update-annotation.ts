@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
+import type { AnnotationAuditEvent } from '@/lib/domain/audit/audit-event';
 import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TUpdateAnnotation } from '@/lib/validation/annotations';
@@ -15,7 +16,10 @@ const stale = () =>
   });
 
 /** The audit action that names what the patch did, most specific first. */
-function actionFor(input: TUpdateAnnotation, before: AnnotationRecord): string {
+function actionFor(
+  input: TUpdateAnnotation,
+  before: AnnotationRecord,
+): Exclude<AnnotationAuditEvent['action'], 'annotation.created' | 'annotation.deleted'> {
   if (input.reviewStatus !== undefined && input.reviewStatus !== before.reviewStatus) return 'annotation.reviewed';
   if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) return 'annotation.assigned';
   if (input.status !== undefined && input.status !== before.status) {
