@@ -102,7 +102,7 @@ export type WorkspaceAuditEvent =
       null,
       { email: Withheld<string>; role: Withheld<Role>; expiresAt: string }
     >
-  | Variant<'invitation.revoked', 'invitation', null, null>
+  | Variant<'invitation.revoked', 'invitation', null, { reason: 'inviter_lost_access' } | null>
   | Variant<'member.joined', 'membership', null, { role: Role; invitationId: string; alreadyMember: boolean }>
   | Variant<'member.role_changed', 'membership', MemberSnapshot, MemberSnapshot>
   | Variant<'member.removed' | 'member.left', 'membership', MemberSnapshot, null>

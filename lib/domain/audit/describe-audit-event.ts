@@ -73,7 +73,9 @@ export function describeAuditEvent(event: AuditEvent): string {
     case 'invitation.created':
       return event.after.email ? `invited ${event.after.email} as ${event.after.role}` : 'invited someone';
     case 'invitation.revoked':
-      return 'revoked an invitation';
+      return event.after?.reason === 'inviter_lost_access'
+        ? 'an invitation lapsed: whoever sent it can no longer invite'
+        : 'revoked an invitation';
     case 'member.joined':
       return event.after.alreadyMember
         ? 'opened an invitation but was already a member'

@@ -110,6 +110,11 @@ export function assertCan(role: Role, action: Action, subject?: { ownerId: strin
   if (!can(role, action, subject)) throw new AppError('FORBIDDEN', { userMessage: refusals[action] });
 }
 
+/** Whether `role` is no higher than `ceiling` (owner > editor > reviewer > viewer). */
+export function roleAtMost(role: Role, ceiling: Role): boolean {
+  return roles.indexOf(role) >= roles.indexOf(ceiling);
+}
+
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
