@@ -159,7 +159,7 @@ export function AnnotationThread({
               ) : (
                 <CommentText text={comment.body} />
               )}
-              {comment.author?.id === currentUserId && !comment.deletedAt && editing?.id !== comment.id ? (
+              {comment.mayChange && editing?.id !== comment.id ? (
                 <div className="mt-1 flex gap-3 text-xs">
                   <button
                     type="button"

@@ -26,11 +26,12 @@ import { TagLegend } from './tag-legend';
 import { tagLabel } from './tag-style';
 import { TagToolbar } from './tag-toolbar';
 import { useLiveArticle } from './use-live-article';
+import type { LiveCursor } from '@/lib/domain/live/live-event';
 import { LinksProvider } from './links-context';
 import type { LinkView } from '@/lib/domain/annotations/link-types';
 
 export type ArticleAnnotatorProps = {
-  article: { id: string; revisionId: string; doc: ArticleDoc };
+  article: { id: string; revisionId: string; doc: ArticleDoc; liveCursor: LiveCursor };
   initialAnnotations: AnnotationView[];
   currentUserId: string;
   permissions: {
@@ -372,7 +373,7 @@ export function ArticleAnnotator({
 
   // Live updates from everyone else viewing this article.
   const [threadRefreshKeys, setThreadRefreshKeys] = useState<Record<string, number>>({});
-  const { viewers, connected } = useLiveArticle(article.id, (event) => {
+  const { viewers, connected } = useLiveArticle(article.id, article.liveCursor, (event) => {
     if (event.objectType === 'annotation') {
       if (event.action === 'annotation.deleted') {
         setAnnotations((list) => list.filter((annotation) => annotation.id !== event.objectId));

@@ -1,16 +1,21 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import type { LiveEvent } from '@/lib/domain/live/live-event';
+import type { LiveCursor, LiveEvent } from '@/lib/domain/live/live-event';
 
 export type { LiveEvent };
 
 /**
- * Follows an article's server-sent events. The browser reconnects by itself after a
- * dropped connection and sends the last event id, so the server replays what was missed;
- * ids already handled are skipped, so nothing is applied twice.
+ * Follows an article's server-sent events from the cursor the page was rendered at. The
+ * browser reconnects by itself after a dropped connection (or the server's lifetime cap) and
+ * sends the last event id, so the server replays what was missed; ids already handled (and
+ * those the page already showed) are skipped, so nothing is applied twice. When the server
+ * says access was revoked, the page is refreshed instead of reconnecting.
  */
-export function useLiveArticle(articleId: string, onEvent: (event: LiveEvent) => void) {
+export function useLiveArticle(articleId: string, cursor: LiveCursor, onEvent: (event: LiveEvent) => void) {
+  const router = useRouter();
+  const start = useRef(cursor);
   const [viewers, setViewers] = useState<string[]>([]);
   const [connected, setConnected] = useState(false);
   const handler = useRef(onEvent);
@@ -19,8 +24,8 @@ export function useLiveArticle(articleId: string, onEvent: (event: LiveEvent) =>
   });
 
   useEffect(() => {
-    const seen = new Set<string>();
-    let lastEventId = '';
+    const seen = new Set<string>(start.current.seen);
+    let lastEventId = start.current.after;
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -49,6 +54,12 @@ export function useLiveArticle(articleId: string, onEvent: (event: LiveEvent) =>
         seen.add(event.id);
         handler.current(event);
       });
+      current.addEventListener('revoked', () => {
+        stopped = true;
+        current.close();
+        setConnected(false);
+        router.refresh();
+      });
       current.addEventListener('presence', (message) => {
         setViewers((JSON.parse((message as MessageEvent<string>).data) as { viewers: string[] }).viewers);
       });
@@ -74,7 +85,7 @@ export function useLiveArticle(articleId: string, onEvent: (event: LiveEvent) =>
       window.removeEventListener('online', goOnline);
       source?.close();
     };
-  }, [articleId]);
+  }, [articleId, router]);
 
   return { viewers, connected };
 }

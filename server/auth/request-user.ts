@@ -8,13 +8,14 @@ import { rateLimitedError } from '../security/enforce-rate-limit';
 import { hashApiToken, TOKEN_PREFIX } from './api-tokens';
 import { getSessionUser, type SessionUser } from './session';
 
-export type RequestUser = SessionUser & { via: 'session' | 'token' };
+/** `tokenId`: the personal token the request came with, so a long-lived stream can re-check it. */
+export type RequestUser = SessionUser & { via: 'session' | 'token'; tokenId?: string };
 
 const unauthenticated = () => new AppError('UNAUTHENTICATED', { userMessage: 'Sign in, or send a valid API token.' });
 const tooManyBadTokens = (retryAfter: number) =>
   rateLimitedError('Too many requests with an invalid API token from your address.', retryAfter);
 
-async function userForToken(token: string): Promise<SessionUser | null> {
+async function userForToken(token: string): Promise<(SessionUser & { tokenId: string }) | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const found = await db().apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
@@ -25,7 +26,7 @@ async function userForToken(token: string): Promise<SessionUser | null> {
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
     await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
   }
-  return found.user;
+  return { ...found.user, tokenId: found.id };
 }
 
 /** For API routes: a personal access token (`Authorization: Bearer …`) or the session cookie. */

@@ -1,6 +1,11 @@
 import 'server-only';
+import type { ArticleScopedAuditEvent } from '@/lib/domain/audit/audit-event';
+import { redactAuditEvent } from '@/lib/domain/audit/redact-audit-event';
 import type { LiveEvent } from '@/lib/domain/live/live-event';
+import type { Role } from '@/lib/domain/permissions/permissions';
+import { storedAuditEvent } from '../data/audit/stored-audit-event';
 import { db } from '../db';
+import { encodeEventCursor } from './event-cursor';
 
 /**
  * Ids come from a sequence, so a transaction that took a lower id can commit after a
@@ -8,34 +13,57 @@ import { db } from '../db';
  * closes that gap without sending anything twice.
  */
 export const REORDER_WINDOW = 200n;
+/** The most a single read (a resume included) sends; the rest follows on the next read. */
+export const EVENTS_PER_READ = 500;
 
 export async function latestEventId(): Promise<bigint> {
   const latest = await db().auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
   return latest?.id ?? 0n;
 }
 
-/** The article's events (its own, its annotations' and comments') after `afterId`, oldest first. */
-export async function articleEventsAfter(articleId: string, afterId: bigint): Promise<LiveEvent[]> {
-  const rows = await db().auditEvent.findMany({
-    where: {
-      id: { gt: afterId },
-      OR: [
-        { objectType: 'article', objectId: articleId },
-        { after: { path: ['articleId'], equals: articleId } },
-        { before: { path: ['articleId'], equals: articleId } },
-      ],
-    },
-    orderBy: { id: 'asc' },
-    take: 1_000,
-  });
-  return rows.map((row) => ({
-    id: row.id.toString(),
-    action: row.action,
-    objectType: row.objectType,
+type StoredRow = {
+  id: bigint;
+  action: string;
+  objectType: string;
+  objectId: string;
+  actorId: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+};
+/** A stored event of the article, to be sent once redacted for the viewer's current role. */
+export type StoredLiveEvent = { seq: bigint; toLive: (role: Role) => LiveEvent };
+
+function liveEvent(row: StoredRow, role: Role): LiveEvent {
+  // Rows selected by articleId are article-scoped events by construction (auditArticleId).
+  const event = redactAuditEvent(storedAuditEvent(row) as ArticleScopedAuditEvent, role);
+  return {
+    id: encodeEventCursor(row.id),
+    action: event.action,
+    objectType: event.objectType,
     objectId: row.objectId,
     actorId: row.actorId,
-    before: row.before as LiveEvent['before'],
-    after: row.after as LiveEvent['after'],
+    before: (event.before ?? null) as LiveEvent['before'],
+    after: (event.after ?? null) as LiveEvent['after'],
     createdAt: row.createdAt.toISOString(),
-  }));
+  };
+}
+
+/** The article's events (its own, its annotations', comments' and links') after `afterId`, oldest first. */
+export async function articleEventsAfter(articleId: string, afterId: bigint): Promise<StoredLiveEvent[]> {
+  const rows = await db().auditEvent.findMany({
+    where: { articleId, id: { gt: afterId } },
+    orderBy: { id: 'asc' },
+    take: EVENTS_PER_READ,
+  });
+  return rows.map((row) => ({ seq: row.id, toLive: (role: Role) => liveEvent(row, role) }));
+}
+
+/** Ids of the article's events already stored in the reorder window below `id`: history, not news. */
+export async function articleEventIdsInWindow(articleId: string, id: bigint): Promise<bigint[]> {
+  const rows = await db().auditEvent.findMany({
+    where: { articleId, id: { gt: id > REORDER_WINDOW ? id - REORDER_WINDOW : 0n, lte: id } },
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
 }

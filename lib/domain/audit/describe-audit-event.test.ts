@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { describeAuditEvent, type AuditEventView } from './describe-audit-event';
 
-const event = (action: string, before: unknown, after: unknown): AuditEventView => ({
-  id: '1',
-  action,
-  objectType: 'annotation',
-  objectId: 'x',
-  actorName: 'Ada',
-  before,
-  after,
-  createdAt: '2026-01-01T00:00:00Z',
-});
+// Partial snapshots on purpose: the sentence reads only some fields.
+const event = (action: string, before: unknown, after: unknown) =>
+  ({
+    id: '1',
+    action,
+    objectType: 'annotation',
+    objectId: 'x',
+    actorName: 'Ada',
+    before,
+    after,
+    createdAt: '2026-01-01T00:00:00Z',
+  }) as unknown as AuditEventView;
 
 describe('describeAuditEvent', () => {
   it('describes annotation changes with the quote and the tags', () => {

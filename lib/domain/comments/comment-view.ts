@@ -7,4 +7,6 @@ export type CommentView = {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** Whether the viewer may edit and delete it (its author, with a role that writes). */
+  mayChange: boolean;
 };

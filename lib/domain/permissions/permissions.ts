@@ -1,5 +1,7 @@
-// Who may do what in a workspace: one table, one checker. Routes and server actions
-// call `can`/`assertCan`; nothing else decides authorisation.
+// Who may do what in a workspace: one table, one checker. Data functions call `assertCan`,
+// pages call `can`/`scopeOf` to decide what to offer; nothing else decides authorisation.
+import { AppError } from '../../errors';
+
 export const roles = ['owner', 'editor', 'reviewer', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
@@ -9,37 +11,108 @@ export const actions = [
   'article.create',
   'article.edit',
   'annotation.create',
-  'annotation.update.own',
-  'annotation.update.any',
+  'annotation.update',
+  'annotation.delete',
   'annotation.review',
   'comment.create',
+  'comment.update',
+  'comment.delete',
+  'link.create',
+  'link.delete',
   'members.manage',
+  /** Remove a member: your own membership (leave), or anyone's. */
+  'members.remove',
+  /** The audit trail with what others must not read: deleted comments' text, invitees' emails. */
+  'history.read_private',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const reviewerActions: Action[] = [
-  'workspace.read',
-  'article.read',
-  'annotation.create',
-  'annotation.update.own',
-  'comment.create',
-];
+/**
+ * `any`: on every object of the workspace. `own`: only on objects the user made (their
+ * annotation, comment, link, membership). A role without the action has no entry, so an
+ * own-object rule never outlives the role's write permission (a reviewer demoted to viewer
+ * no longer edits their old comments).
+ */
+export type Scope = 'any' | 'own';
+type Grants = Partial<Record<Action, Scope>>;
 
-const permissions: Record<Role, ReadonlySet<Action>> = {
-  viewer: new Set<Action>(['workspace.read', 'article.read']),
-  reviewer: new Set<Action>(reviewerActions),
-  editor: new Set<Action>([
-    ...reviewerActions,
-    'article.create',
-    'article.edit',
-    'annotation.update.any',
-    'annotation.review',
-  ]),
-  owner: new Set<Action>(actions),
+const viewer: Grants = {
+  'workspace.read': 'any',
+  'article.read': 'any',
+  'members.remove': 'own',
+};
+const reviewer: Grants = {
+  ...viewer,
+  'annotation.create': 'any',
+  'annotation.update': 'own',
+  'annotation.delete': 'own',
+  'comment.create': 'any',
+  'comment.update': 'own',
+  'comment.delete': 'own',
+  'link.create': 'any',
+  'link.delete': 'own',
+};
+const editor: Grants = {
+  ...reviewer,
+  'article.create': 'any',
+  'article.edit': 'any',
+  'annotation.update': 'any',
+  'annotation.delete': 'any',
+  'annotation.review': 'any',
+  'link.delete': 'any',
+};
+const owner: Grants = {
+  ...editor,
+  'members.manage': 'any',
+  'members.remove': 'any',
+  'history.read_private': 'any',
 };
 
-export function can(role: Role, action: Action): boolean {
-  return permissions[role].has(action);
+const table: Record<Role, Grants> = { owner, editor, reviewer, viewer };
+
+/** Why an action was refused, in words a member can act on. */
+const refusals: Record<Action, string> = {
+  'workspace.read': 'You are not a member of this workspace.',
+  'article.read': 'You cannot see this article.',
+  'article.create': 'Only editors and owners can add articles to this workspace.',
+  'article.edit': 'Only editors and owners can edit this article.',
+  'annotation.create': 'Viewers cannot annotate. Ask an owner for the reviewer role.',
+  'annotation.update': 'Only its author (as a reviewer or above), editors and owners can change this annotation.',
+  'annotation.delete': 'Only its author (as a reviewer or above), editors and owners can delete this annotation.',
+  'annotation.review': 'Only editors and owners can accept, reject or assign annotations.',
+  'comment.create': 'Viewers cannot comment. Ask an owner for the reviewer role.',
+  'comment.update': 'Only its author can change a comment, and viewers cannot change comments.',
+  'comment.delete': 'Only its author can delete a comment, and viewers cannot delete comments.',
+  'link.create': 'Viewers cannot link annotations.',
+  'link.delete': 'Only whoever made the link (as a reviewer or above), editors and owners can remove it.',
+  'members.manage': 'Only owners can manage the members of this workspace.',
+  'members.remove': 'Only owners can remove other members.',
+  'history.read_private': 'Only owners can read the full audit trail.',
+};
+
+/** Whose objects the role may act on: every one, only its own, or none. */
+export function scopeOf(role: Role, action: Action): Scope | null {
+  return table[role][action] ?? null;
+}
+
+/**
+ * `subject` names the object's owner for own-object rules; without it only an `any` grant
+ * allows the action. An object without an owner (its author's account deleted) is nobody's own.
+ */
+export function can(role: Role, action: Action, subject?: { ownerId: string | null; userId: string }): boolean {
+  const scope = scopeOf(role, action);
+  if (scope === 'any') return true;
+  return scope === 'own' && subject !== undefined && subject.ownerId !== null && subject.ownerId === subject.userId;
+}
+
+/** Throws FORBIDDEN (403) unless `can` allows it. */
+export function assertCan(role: Role, action: Action, subject?: { ownerId: string | null; userId: string }): void {
+  if (!can(role, action, subject)) throw new AppError('FORBIDDEN', { userMessage: refusals[action] });
+}
+
+/** Whether `role` is no higher than `ceiling` (owner > editor > reviewer > viewer). */
+export function roleAtMost(role: Role, ceiling: Role): boolean {
+  return roles.indexOf(role) >= roles.indexOf(ceiling);
 }
 
 export function isRole(value: string): value is Role {

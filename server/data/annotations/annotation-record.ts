@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AnnotationSnapshot } from '@/lib/domain/audit/audit-event';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { annotationEvidenceSelect } from '../evidence/annotation-evidence-select';
 
@@ -28,7 +29,7 @@ export const annotationRecordSelect = {
 } as const;
 
 /** What the audit log keeps of an annotation, before and after a change. */
-export function auditSnapshot(record: AnnotationRecord) {
+export function auditSnapshot(record: AnnotationRecord): AnnotationSnapshot {
   return {
     articleId: record.articleId,
     tag: record.tag,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { freshEvidence } from '@/lib/domain/evidence/annotation-evidence';
-import { can } from '@/lib/domain/permissions/permissions';
+import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TCreateAnnotation } from '@/lib/validation/annotations';
 import { db } from '../../db';
@@ -9,6 +9,7 @@ import { uuid7 } from '@/lib/uuid7';
 import { getArticleTextForMember } from '../articles/get-article-text-for-member';
 import { Prisma } from '../../generated/prisma/client';
 import { anchorNewAnnotation } from '../evidence/anchor-new-annotation';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { annotationRecordSelect, auditSnapshot } from './annotation-record';
 
 /** Anchors a new annotation to the article's current revision (carried over from an older one); the server derives the context itself. */
@@ -20,9 +21,7 @@ export async function createAnnotation(options: {
   idempotencyKey?: string;
 }): Promise<{ record: AnnotationRecord; replayed: boolean }> {
   const article = await getArticleTextForMember(options);
-  if (!can(article.role, 'annotation.create')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot annotate. Ask an owner for the reviewer role.' });
-  }
+  assertCan(article.role, 'annotation.create');
   if (options.idempotencyKey) {
     const earlier = await findByIdempotencyKey(options.userId, options.idempotencyKey);
     if (earlier) return { record: assertSameRequest(earlier, options), replayed: true };
@@ -69,16 +68,13 @@ export async function createAnnotation(options: {
     // A batched transaction: one round trip for the row and its audit event, no interactive session.
     await db().$transaction([
       db().annotation.create({ data, select: { id: true } }),
-      db().auditEvent.create({
-        data: {
-          workspaceId: article.workspaceId,
-          actorId: options.userId,
-          action: 'annotation.created',
-          objectType: 'annotation',
-          objectId: id,
-          after: auditSnapshot(record),
-        },
-        select: { id: true },
+      recordAuditEvent(db(), {
+        workspaceId: article.workspaceId,
+        actorId: options.userId,
+        action: 'annotation.created',
+        objectType: 'annotation',
+        objectId: id,
+        after: auditSnapshot(record),
       }),
     ]);
   } catch (error) {

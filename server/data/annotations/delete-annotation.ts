@@ -7,7 +7,7 @@ import { assertMayChange, getMemberAnnotation } from './get-member-annotation';
 /** Deletes the annotation; the audit event keeps what it was. */
 export async function deleteAnnotation(options: { userId: string; annotationId: string }): Promise<void> {
   const annotation = await getMemberAnnotation(options);
-  assertMayChange(annotation, options.userId);
+  assertMayChange(annotation, options.userId, 'annotation.delete');
   await db().$transaction(async (tx) => {
     await tx.annotation.delete({ where: { id: annotation.record.id } });
     await recordAuditEvent(tx, {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { isUuid } from '@/lib/validation/ids';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
-import { can, type Role } from '@/lib/domain/permissions/permissions';
+import { assertCan, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
 import { annotationRecordSelect } from './annotation-record';
@@ -31,14 +31,11 @@ export async function getMemberAnnotation(options: {
   return { record, workspaceId, role };
 }
 
-/** Authors change their own annotations; editors and owners change anyone's. */
-export function assertMayChange(annotation: MemberAnnotation, userId: string): void {
-  const own = annotation.record.author?.id === userId;
-  const allowed =
-    can(annotation.role, 'annotation.update.any') || (own && can(annotation.role, 'annotation.update.own'));
-  if (!allowed) {
-    throw new AppError('FORBIDDEN', {
-      userMessage: 'Only the author, editors and owners can change or delete this annotation.',
-    });
-  }
+/** Authors change their own annotations (while their role writes); editors and owners anyone's. */
+export function assertMayChange(
+  annotation: MemberAnnotation,
+  userId: string,
+  action: 'annotation.update' | 'annotation.delete' = 'annotation.update',
+): void {
+  assertCan(annotation.role, action, { ownerId: annotation.record.author?.id ?? null, userId });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
-import { can } from '@/lib/domain/permissions/permissions';
+import type { AnnotationAuditEvent } from '@/lib/domain/audit/audit-event';
+import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TUpdateAnnotation } from '@/lib/validation/annotations';
 import { db } from '../../db';
@@ -15,7 +16,10 @@ const stale = () =>
   });
 
 /** The audit action that names what the patch did, most specific first. */
-function actionFor(input: TUpdateAnnotation, before: AnnotationRecord): string {
+function actionFor(
+  input: TUpdateAnnotation,
+  before: AnnotationRecord,
+): Exclude<AnnotationAuditEvent['action'], 'annotation.created' | 'annotation.deleted'> {
   if (input.reviewStatus !== undefined && input.reviewStatus !== before.reviewStatus) return 'annotation.reviewed';
   if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) return 'annotation.assigned';
   if (input.status !== undefined && input.status !== before.status) {
@@ -27,14 +31,8 @@ function actionFor(input: TUpdateAnnotation, before: AnnotationRecord): string {
 async function authorize(annotation: MemberAnnotation, userId: string, input: TUpdateAnnotation) {
   if (input.tag !== undefined || input.note !== undefined || input.status !== undefined)
     assertMayChange(annotation, userId);
-  if (
-    (input.reviewStatus !== undefined || input.assigneeId !== undefined) &&
-    !can(annotation.role, 'annotation.review')
-  ) {
-    throw new AppError('FORBIDDEN', {
-      userMessage: 'Only editors and owners can accept, reject or assign annotations.',
-    });
-  }
+  if (input.reviewStatus !== undefined || input.assigneeId !== undefined)
+    assertCan(annotation.role, 'annotation.review');
   if (input.assigneeId) {
     const member = await db().membership.findUnique({
       where: { workspaceId_userId: { workspaceId: annotation.workspaceId, userId: input.assigneeId } },

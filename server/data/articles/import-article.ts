@@ -1,6 +1,6 @@
 import 'server-only';
 import { importDocument, type ImportedDocument } from '@/lib/domain/import/import-document';
-import { can } from '@/lib/domain/permissions/permissions';
+import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { ARTICLE_TEXT_MAX, type TArticleImportDetails } from '@/lib/validation/articles';
 import { db } from '../../db';
@@ -12,9 +12,7 @@ export type ImportSource = Parameters<typeof importDocument>[0];
 /** Refused before any parsing, so someone who may not import cannot make the server convert a 10 MB file. */
 export async function assertCanImport(options: { userId: string; slug: string }) {
   const workspace = await getMemberWorkspace(options);
-  if (!can(workspace.role, 'article.create')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Only editors and owners can add articles to this workspace.' });
-  }
+  assertCan(workspace.role, 'article.create');
   return workspace;
 }
 

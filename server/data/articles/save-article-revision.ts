@@ -10,7 +10,7 @@ import {
   normalizeArticleDoc,
   textToArticleDoc,
 } from '@/lib/domain/document/normalize-article-doc';
-import { can } from '@/lib/domain/permissions/permissions';
+import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TSaveRevision } from '@/lib/validation/articles';
 import { db } from '../../db';
@@ -151,9 +151,7 @@ export async function saveArticleRevision(options: {
   input: TSaveRevision;
 }): Promise<SavedRevision> {
   const article = await getMemberArticle(options);
-  if (!can(article.role, 'article.edit')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Only editors and owners can edit the article text.' });
-  }
+  assertCan(article.role, 'article.edit');
   if (options.input.baseRevisionId !== article.revision.id) throw staleRevision();
   const doc = buildDoc(options.input, article.revision.doc);
   const text = docToPlainText(doc);

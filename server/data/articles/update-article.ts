@@ -1,6 +1,6 @@
 import 'server-only';
-import { can } from '@/lib/domain/permissions/permissions';
-import { AppError } from '@/lib/errors';
+import { assertCan } from '@/lib/domain/permissions/permissions';
+import type { ArticleAuditEvent, ArticleDetailsSnapshot } from '@/lib/domain/audit/audit-event';
 import type { TUpdateArticle } from '@/lib/validation/articles';
 import { db } from '../../db';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -9,11 +9,7 @@ import { getMemberArticle } from './get-member-article';
 /** Renames the article, sets its status (draft, in review, done) or its byline, source and date; editors and owners. */
 export async function updateArticle(options: { userId: string; articleId: string; input: TUpdateArticle }) {
   const article = await getMemberArticle(options);
-  if (!can(article.role, 'article.edit')) {
-    throw new AppError('FORBIDDEN', {
-      userMessage: 'Only editors and owners can change an article’s title, status or details.',
-    });
-  }
+  assertCan(article.role, 'article.edit');
   const { title, status } = options.input;
   const renamed = title !== undefined && title !== article.title;
   const restatused = status !== undefined && status !== article.status;
@@ -25,20 +21,34 @@ export async function updateArticle(options: { userId: string; articleId: string
       data: { ...(renamed ? { title } : {}), ...(restatused ? { status } : {}), ...details?.data },
       select: { id: true, title: true, status: true, byline: true, sourceUrl: true, publishedAt: true },
     });
-    const changes = [
-      renamed && { action: 'article.renamed', before: { title: article.title }, after: { title: updated.title } },
-      restatused && {
+    const changes: ArticleAuditEvent[] = [];
+    if (renamed)
+      changes.push({
+        action: 'article.renamed',
+        objectType: 'article',
+        before: { title: article.title },
+        after: { title: updated.title },
+      });
+    if (restatused) {
+      changes.push({
         action: 'article.status_changed',
+        objectType: 'article',
         before: { status: article.status },
         after: { status: updated.status },
-      },
-      details && { action: 'article.details_changed', before: details.before, after: details.after },
-    ].filter((change) => !!change);
+      });
+    }
+    if (details) {
+      changes.push({
+        action: 'article.details_changed',
+        objectType: 'article',
+        before: details.before,
+        after: details.after,
+      });
+    }
     for (const change of changes) {
       await recordAuditEvent(tx, {
         workspaceId: article.workspaceId,
         actorId: options.userId,
-        objectType: 'article',
         objectId: article.id,
         ...change,
       });
@@ -67,8 +77,8 @@ function isoDate(date: Date): string {
 /** The byline, source URL and date fields that really change, with before/after for the audit log. */
 function changedDetails(article: ArticleDetails, input: TUpdateArticle) {
   const data: Partial<ArticleDetails> = {};
-  const before: Record<string, string | null> = {};
-  const after: Record<string, string | null> = {};
+  const before: ArticleDetailsSnapshot = {};
+  const after: ArticleDetailsSnapshot = {};
   if (input.byline !== undefined && input.byline !== article.byline) {
     data.byline = input.byline;
     before.byline = article.byline;

@@ -1,19 +1,25 @@
 import 'server-only';
 import type { AuditEventView } from '@/lib/domain/audit/describe-audit-event';
+import { redactAuditEvent } from '@/lib/domain/audit/redact-audit-event';
 import { AppError } from '@/lib/errors';
 import { ZAuditActionFilter } from '@/lib/validation/audit';
 import { isUuid } from '@/lib/validation/ids';
 import { validateInput } from '../../http/read-json-body';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
+import { encodeEventCursor } from '../../live/event-cursor';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
+import { storedAuditEvent } from './stored-audit-event';
 
 export type AuditFilters = { articleId?: string; actorId?: string; action?: string };
 export const AUDIT_PAGE_LIMIT = 5_000;
 
 const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
 
-/** A workspace's audit trail, oldest first, for any member; optionally one article's (with its annotations). */
+/**
+ * A workspace's audit trail, oldest first, for any member, redacted for their role (owners
+ * read everything); optionally one article's (with its annotations, comments and links).
+ */
 export async function listAuditEvents(options: {
   userId: string;
   workspaceSlug: string;
@@ -34,11 +40,7 @@ export async function listAuditEvents(options: {
       select: { id: true, title: true },
     });
     if (!article) throw notFound();
-    where.OR = [
-      { objectId: articleId },
-      { after: { path: ['articleId'], equals: articleId } },
-      { before: { path: ['articleId'], equals: articleId } },
-    ];
+    where.articleId = articleId;
   }
   if (actorId && isUuid(actorId)) where.actorId = actorId;
   if (action) where.action = action;
@@ -48,13 +50,10 @@ export async function listAuditEvents(options: {
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
   const events: AuditEventView[] = rows.slice(0, limit).map((row) => ({
-    id: row.id.toString(),
-    action: row.action,
-    objectType: row.objectType,
+    ...redactAuditEvent(storedAuditEvent(row), workspace.role),
+    id: encodeEventCursor(row.id),
     objectId: row.objectId,
     actorName: row.actorId ? (names.get(row.actorId) ?? 'Former member') : null,
-    before: row.before,
-    after: row.after,
     createdAt: row.createdAt.toISOString(),
   }));
   const actions = await db().auditEvent.findMany({

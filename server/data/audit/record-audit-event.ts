@@ -1,19 +1,26 @@
 import 'server-only';
-import type { Prisma } from '../../generated/prisma/client';
+import { auditArticleId, type AuditEventInput } from '@/lib/domain/audit/audit-event';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 
-type Tx = Prisma.TransactionClient;
+type Writer = Prisma.TransactionClient | PrismaClient;
 
-export type AuditEventInput = {
-  workspaceId: string | null;
-  actorId: string | null;
-  action: string;
-  objectType: string;
-  objectId: string;
-  before?: Prisma.InputJsonValue;
-  after?: Prisma.InputJsonValue;
-};
-
-/** Call inside the transaction that makes the change, so the record and the change land together. */
-export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({ data: event });
+/**
+ * The only way into the audit log, and only with a typed event. Call it inside the
+ * transaction that makes the change, so the record and the change land together; it returns
+ * the query unstarted, so a batched `$transaction([...])` can take it as well.
+ */
+export function recordAuditEvent(tx: Writer, event: AuditEventInput) {
+  return tx.auditEvent.create({
+    data: {
+      workspaceId: event.workspaceId,
+      actorId: event.actorId,
+      action: event.action,
+      objectType: event.objectType,
+      objectId: event.objectId,
+      articleId: auditArticleId(event),
+      before: (event.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (event.after ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
+    select: { id: true },
+  });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { CommentView } from '@/lib/domain/comments/comment-view';
-import { can } from '@/lib/domain/permissions/permissions';
+import { assertCan, can, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
 import { db } from '../../db';
@@ -28,12 +28,14 @@ type CommentRow = {
   author: { id: string; name: string } | null;
 };
 
-function toView(row: CommentRow): CommentView {
+function toView(row: CommentRow, viewer: { userId: string; role: Role }): CommentView {
   return {
     ...row,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    mayChange:
+      !row.deletedAt && can(viewer.role, 'comment.update', { ownerId: row.author?.id ?? null, userId: viewer.userId }),
   };
 }
 
@@ -50,6 +52,7 @@ export async function listComments(options: { userId: string; annotationId: stri
   return rows.map((row) =>
     toView(
       row.author ? { ...row, author: { ...row.author, name: labels.get(row.author.id) ?? row.author.name } } : row,
+      { userId: options.userId, role: annotation.role },
     ),
   );
 }
@@ -61,9 +64,7 @@ export async function createComment(options: {
   mentions?: string[];
 }): Promise<CommentView> {
   const annotation = await getMemberAnnotation(options);
-  if (!can(annotation.role, 'comment.create')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot comment. Ask an owner for the reviewer role.' });
-  }
+  assertCan(annotation.role, 'comment.create');
   const mentioned = [...new Set(options.mentions ?? [])].filter((id) => id !== options.userId);
   if (mentioned.length) {
     const members = await db().membership.count({
@@ -100,12 +101,12 @@ export async function createComment(options: {
         mentions: mentioned,
       },
     });
-    return toView(row);
+    return toView(row, { userId: options.userId, role: annotation.role });
   });
 }
 
-/** A comment its author may change: in a workspace they still belong to, and not deleted. */
-async function ownComment(userId: string, commentId: string) {
+/** A comment its author may change: in a workspace they still belong to, with a role that writes, not deleted. */
+async function ownComment(userId: string, commentId: string, action: 'comment.update' | 'comment.delete') {
   const notFound = new AppError('NOT_FOUND', { userMessage: 'This comment does not exist or you cannot see it.' });
   if (!isUuid(commentId)) throw notFound;
   const comment = await db().comment.findFirst({
@@ -116,14 +117,22 @@ async function ownComment(userId: string, commentId: string) {
       body: true,
       version: true,
       deletedAt: true,
-      annotation: { select: { id: true, articleId: true, workspaceId: true, quoteExact: true } },
+      annotation: {
+        select: {
+          id: true,
+          articleId: true,
+          workspaceId: true,
+          quoteExact: true,
+          workspace: { select: { memberships: { where: { userId }, select: { role: true } } } },
+        },
+      },
     },
   });
-  if (!comment) throw notFound;
-  if (comment.authorId !== userId)
-    throw new AppError('FORBIDDEN', { userMessage: 'Only its author can change a comment.' });
+  const role = comment?.annotation.workspace.memberships[0]?.role;
+  if (!comment || !role) throw notFound;
+  assertCan(role, action, { ownerId: comment.authorId, userId });
   if (comment.deletedAt) throw new AppError('CONFLICT', { userMessage: 'This comment was deleted.' });
-  return comment;
+  return { ...comment, role };
 }
 
 const staleComment = () =>
@@ -137,7 +146,7 @@ export async function updateComment(options: {
   body: string;
   version: number;
 }): Promise<CommentView> {
-  const comment = await ownComment(options.userId, options.commentId);
+  const comment = await ownComment(options.userId, options.commentId, 'comment.update');
   if (comment.version !== options.version) throw staleComment();
   return db().$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({
@@ -160,13 +169,16 @@ export async function updateComment(options: {
         quote: comment.annotation.quoteExact,
       },
     });
-    return toView(await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: commentSelect }));
+    return toView(await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: commentSelect }), {
+      userId: options.userId,
+      role: comment.role,
+    });
   });
 }
 
 /** Removes the text but keeps a marker, so the thread still shows that something was said and withdrawn. */
 export async function deleteComment(options: { userId: string; commentId: string }): Promise<void> {
-  const comment = await ownComment(options.userId, options.commentId);
+  const comment = await ownComment(options.userId, options.commentId, 'comment.delete');
   await db().$transaction(async (tx) => {
     await tx.comment.update({
       where: { id: comment.id },

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { LinkView } from '@/lib/domain/annotations/link-types';
-import { can } from '@/lib/domain/permissions/permissions';
+import { assertCan, can, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
 import type { TCreateLink } from '@/lib/validation/links';
@@ -40,17 +40,15 @@ const otherEnd = (end: End) => ({
   articleTitle: end.article.title,
 });
 
-/** Who may remove a link: whoever made it, and editors and owners. */
-function mayDelete(role: Parameters<typeof can>[0], userId: string, createdById: string | null) {
-  return can(role, 'annotation.update.any') || (createdById === userId && can(role, 'annotation.create'));
+/** Who may remove a link: whoever made it (while their role writes), and editors and owners. */
+function mayDelete(role: Role, userId: string, createdById: string | null) {
+  return can(role, 'link.delete', { ownerId: createdById, userId });
 }
 
 /** Links the annotation `fromAnnotationId` to another of the same workspace; reviewers and up. */
 export async function createLink(options: { userId: string; fromAnnotationId: string; input: TCreateLink }) {
   const from = await getMemberAnnotation({ userId: options.userId, annotationId: options.fromAnnotationId });
-  if (!can(from.role, 'annotation.create')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot link annotations.' });
-  }
+  assertCan(from.role, 'link.create');
   if (options.input.toAnnotationId === from.record.id) {
     throw new AppError('INVALID_INPUT', { userMessage: 'An annotation cannot be linked to itself.' });
   }
@@ -151,9 +149,7 @@ export async function deleteLink(options: { userId: string; linkId: string }): P
   });
   const role = link?.workspace.memberships[0]?.role;
   if (!link || !role) throw notFound;
-  if (!mayDelete(role, options.userId, link.createdById)) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Only whoever made the link, editors and owners can remove it.' });
-  }
+  assertCan(role, 'link.delete', { ownerId: link.createdById, userId: options.userId });
   await db().$transaction(async (tx) => {
     await tx.annotationLink.delete({ where: { id: link.id } });
     await recordAuditEvent(tx, {

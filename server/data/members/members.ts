@@ -1,13 +1,14 @@
 import 'server-only';
 import { memberLabels } from '@/lib/domain/people/display-names';
 import { createHash, randomBytes } from 'node:crypto';
-import { can, type Role } from '@/lib/domain/permissions/permissions';
+import { assertCan, can, roleAtMost, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
 import type { TCreateInvitation } from '@/lib/validation/members';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { invitationIsBacked, lapseInvitationsOf } from '../invitations/invitation-backing';
 import { getMemberWorkspace, type MemberWorkspace } from '../workspaces/get-member-workspace';
 
 export const INVITATION_TTL_DAYS = 7;
@@ -26,9 +27,7 @@ const hashInvitationToken = (token: string) => createHash('sha256').update(token
 
 async function ownerOf(userId: string, slug: string): Promise<MemberWorkspace> {
   const workspace = await getMemberWorkspace({ userId, slug });
-  if (!can(workspace.role, 'members.manage')) {
-    throw new AppError('FORBIDDEN', { userMessage: 'Only owners can manage the members of this workspace.' });
-  }
+  assertCan(workspace.role, 'members.manage');
   return workspace;
 }
 
@@ -63,6 +62,9 @@ export async function listMembers(options: { userId: string; slug: string }) {
 /** Returns the invitation with its secret token, shown once to the owner to copy into a link. */
 export async function createInvitation(options: { userId: string; slug: string; input: TCreateInvitation }) {
   const workspace = await ownerOf(options.userId, options.slug);
+  if (!roleAtMost(options.input.role, workspace.role)) {
+    throw new AppError('FORBIDDEN', { userMessage: 'You cannot invite someone with a role above your own.' });
+  }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   const invitation = await db().$transaction(async (tx) => {
@@ -106,6 +108,7 @@ export async function revokeInvitation(options: { userId: string; slug: string; 
       action: 'invitation.revoked',
       objectType: 'invitation',
       objectId: options.invitationId,
+      after: null,
     });
   });
 }
@@ -115,11 +118,18 @@ const invalidInvitation = () =>
     userMessage: 'This invitation link is not valid: it may have been used, revoked or mistyped.',
   });
 
+const lapsedInvitation = () =>
+  new AppError('CONFLICT', {
+    userMessage: 'This invitation has lapsed: whoever sent it can no longer invite. Ask an owner for a new link.',
+  });
+
 /** What an invitation link offers, for the page that asks the user to accept it. */
 export async function describeInvitation(token: string) {
   const invitation = await db().invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
     select: {
+      workspaceId: true,
+      createdById: true,
       email: true,
       role: true,
       expiresAt: true,
@@ -130,7 +140,9 @@ export async function describeInvitation(token: string) {
     },
   });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt) throw invalidInvitation();
-  return { ...invitation, expired: invitation.expiresAt <= new Date() };
+  if (!(await invitationIsBacked(db(), invitation))) throw lapsedInvitation();
+  const { workspaceId: _workspaceId, createdById: _createdById, ...shown } = invitation;
+  return { ...shown, expired: invitation.expiresAt <= new Date() };
 }
 
 /** Joins the signed-in user to the workspace; the link works once, in time, for the invited email. */
@@ -145,6 +157,7 @@ export async function acceptInvitation(options: { userId: string; token: string 
       include: { workspace: { select: { id: true, slug: true } } },
     });
     if (invitation.acceptedAt || invitation.revokedAt) throw invalidInvitation();
+    if (!(await invitationIsBacked(tx, invitation))) throw lapsedInvitation();
     if (invitation.expiresAt <= new Date()) {
       throw new AppError('CONFLICT', { userMessage: 'This invitation has expired. Ask the owner for a new link.' });
     }
@@ -213,6 +226,12 @@ export async function changeMemberRole(options: { userId: string; slug: string; 
     if (membership.role === options.role) return membership;
     if (membership.role === 'owner') await assertAnotherOwnerRemains(tx, workspace.id, membership.id);
     const updated = await tx.membership.update({ where: { id: membership.id }, data: { role: options.role } });
+    await lapseInvitationsOf(tx, {
+      workspaceId: workspace.id,
+      inviterId: membership.userId,
+      newRole: updated.role,
+      actorId: options.userId,
+    });
     await recordAuditEvent(tx, {
       workspaceId: workspace.id,
       actorId: options.userId,
@@ -232,11 +251,15 @@ export async function removeMember(options: { userId: string; slug: string; memb
   await db().$transaction(async (tx) => {
     const membership = await targetMembership(tx, workspace.id, options.membershipId);
     const leaving = membership.userId === options.userId;
-    if (!leaving && !can(workspace.role, 'members.manage')) {
-      throw new AppError('FORBIDDEN', { userMessage: 'Only owners can remove other members.' });
-    }
+    assertCan(workspace.role, 'members.remove', { ownerId: membership.userId, userId: options.userId });
     if (membership.role === 'owner') await assertAnotherOwnerRemains(tx, workspace.id, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
+    await lapseInvitationsOf(tx, {
+      workspaceId: workspace.id,
+      inviterId: membership.userId,
+      newRole: null,
+      actorId: options.userId,
+    });
     await recordAuditEvent(tx, {
       workspaceId: workspace.id,
       actorId: options.userId,

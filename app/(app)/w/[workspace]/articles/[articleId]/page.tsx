@@ -6,7 +6,7 @@ import { ArticleStatusSelect } from '@/components/editor/article-status-select';
 import { ARTICLE_STATUS_LABELS } from '@/lib/domain/articles/article-status';
 import { ArticleDetailsForm } from '@/components/editor/article-details-form';
 import { recordToView } from '@/lib/domain/annotations/annotation-view';
-import { can } from '@/lib/domain/permissions/permissions';
+import { can, scopeOf } from '@/lib/domain/permissions/permissions';
 import { requirePageUser } from '@/server/auth/session';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { listArticleAnnotations } from '@/server/data/annotations/list-article-annotations';
@@ -14,6 +14,7 @@ import { orNotFound } from '@/server/pages/or-not-found';
 import { listMembers } from '@/server/data/members/members';
 import { listArticleLinks } from '@/server/data/links/links';
 import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
+import { getArticleLiveCursor } from '@/server/live/article-live-cursor';
 
 type Params = Promise<{ workspace: string; articleId: string }>;
 
@@ -43,6 +44,8 @@ export default async function ArticlePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user, workspace, article } = await loadArticle(params);
+  // Before the data, so an event written while the page reads it is replayed, not missed.
+  const liveCursor = await getArticleLiveCursor({ userId: user.id, articleId: article.id });
   const [annotations, { members }, links] = await Promise.all([
     listArticleAnnotations({ userId: user.id, articleId: article.id }),
     listMembers({ userId: user.id, slug: workspace.slug }),
@@ -114,7 +117,7 @@ export default async function ArticlePage({
           </div>
         </header>
         <ArticleAnnotator
-          article={{ id: article.id, revisionId: article.revision.id, doc: article.revision.doc }}
+          article={{ id: article.id, revisionId: article.revision.id, doc: article.revision.doc, liveCursor }}
           initialAnnotations={annotations.map(recordToView)}
           currentUserId={user.id}
           members={members.map((member) => ({ id: member.userId, name: member.name }))}
@@ -131,8 +134,8 @@ export default async function ArticlePage({
             comment: can(article.role, 'comment.create'),
             review: can(article.role, 'annotation.review'),
             editText: can(article.role, 'article.edit'),
-            changeAny: can(article.role, 'annotation.update.any'),
-            changeOwn: can(article.role, 'annotation.update.own'),
+            changeAny: scopeOf(article.role, 'annotation.update') === 'any',
+            changeOwn: scopeOf(article.role, 'annotation.update') !== null,
           }}
         />
       </article>
