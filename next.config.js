@@ -12,7 +12,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Native and driver packages stay plain Node modules instead of being bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pg-boss', 'nodemailer'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
