@@ -39,9 +39,10 @@ export async function requestPasswordReset(input: { email: string; ip: string })
  * knew the old password is signed out), and the address counts as confirmed: the link was read there.
  */
 export async function resetPassword(input: { token: string; password: string }): Promise<void> {
-  const passwordHash = await hashPassword(input.password);
   await db().$transaction(async (tx) => {
     const user = await consumeAccountToken(tx, input.token, 'password_reset');
+    // Hashed only once the token proved good: a stream of made-up tokens costs no argon2 work.
+    const passwordHash = await hashPassword(input.password);
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() },

@@ -6,6 +6,7 @@ import { isUuid } from '@/lib/validation/ids';
 import { db } from '../../db';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { getMemberAnnotation } from '../annotations/get-member-annotation';
+import { notifyMentions } from '../notifications/notify';
 
 const commentSelect = {
   id: true,
@@ -77,6 +78,15 @@ export async function createComment(options: {
     if (mentioned.length) {
       await tx.mention.createMany({
         data: mentioned.map((userId) => ({ commentId: row.id, userId, workspaceId: annotation.workspaceId })),
+      });
+      await notifyMentions(tx, {
+        annotationId: annotation.record.id,
+        articleId: annotation.record.articleId,
+        workspaceId: annotation.workspaceId,
+        quote: annotation.record.quoteExact,
+        authorId: options.userId,
+        body: row.body,
+        mentionedIds: mentioned,
       });
     }
     await recordAuditEvent(tx, {
