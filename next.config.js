@@ -27,7 +27,7 @@ const nextConfig = {
   output: 'standalone',
   outputFileTracingRoot: import.meta.dirname,
   // Native and driver packages stay plain Node modules instead of being bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino', 'pg-boss', 'nodemailer'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -50,6 +50,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       {error ? <Alert>{error}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <p className="text-right text-sm">
+        <Link href="/forgot-password" className="text-accent-700 underline-offset-2 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -16,6 +16,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [message, setMessage] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +35,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      const json = (await response.json().catch(() => ({}))) as ApiError & { workspace?: { slug: string } };
+      const json = (await response.json().catch(() => ({}))) as ApiError & { message?: string };
       if (!response.ok) {
         const fieldErrors = json.error?.fields ?? {};
         const onlyFieldErrors = response.status === 422 && Object.keys(fieldErrors).length > 0;
@@ -47,13 +48,42 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
         setPending(false);
         return;
       }
+      // The answer is the same for a new address and a known one (whose owner got a mail instead),
+      // so only signing in with the password just chosen tells a new account apart.
       const signedIn = await signIn('credentials', { email: body.email, password: body.password, redirect: false });
-      router.replace(signedIn?.ok && json.workspace ? (callbackUrl ?? `/w/${json.workspace.slug}`) : '/signin');
-      router.refresh();
+      if (signedIn?.ok) {
+        router.replace(callbackUrl ?? '/');
+        router.refresh();
+        return;
+      }
+      setCheckEmail(json.message ?? 'Check your email.');
+      setPending(false);
     } catch {
       setMessage('We could not reach the server. Check your connection and try again.');
       setPending(false);
     }
+  }
+
+  if (checkEmail) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold tracking-tight">Check your email</h1>
+        <p className="text-sm text-stone-700" role="status">
+          {checkEmail}
+        </p>
+        <p className="text-sm text-stone-600">
+          Already have an account?{' '}
+          <Link href="/signin" className="font-medium text-accent-700 underline-offset-2 hover:underline">
+            Sign in
+          </Link>{' '}
+          or{' '}
+          <Link href="/forgot-password" className="font-medium text-accent-700 underline-offset-2 hover:underline">
+            reset your password
+          </Link>
+          .
+        </p>
+      </div>
+    );
   }
 
   return (

@@ -22,7 +22,8 @@ export function InboxList({ items }: { items: InboxItem[] }) {
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">
-        Nobody has mentioned you yet. When someone writes @ and your name in a discussion, it shows up here.
+        Nothing here yet. When someone writes @ and your name in a discussion, or assigns you an annotation, it shows up
+        here.
       </p>
     );
   }
@@ -42,7 +43,10 @@ export function InboxList({ items }: { items: InboxItem[] }) {
           </Button>
         ) : null}
       </div>
-      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Mentions">
+      <ul
+        className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+        aria-label="Mentions and assignments"
+      >
         {items.map((item) => (
           <li
             key={item.id}
@@ -51,8 +55,8 @@ export function InboxList({ items }: { items: InboxItem[] }) {
           >
             <p className="text-xs text-stone-500">
               {!item.readAt ? <span className="mr-1 font-semibold text-accent-800">New ·</span> : null}
-              <span className="font-medium text-stone-700">{item.author}</span> mentioned you on “
-              {item.quote.slice(0, 60)}” in{' '}
+              <span className="font-medium text-stone-700">{item.author}</span>{' '}
+              {item.kind === 'assignment' ? 'assigned you' : 'mentioned you on'} “{item.quote.slice(0, 60)}” in{' '}
               <Link
                 href={item.href}
                 onClick={() => void markRead([item.id])}
@@ -62,7 +66,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
               </Link>{' '}
               · <time dateTime={item.createdAt}>{timeFormat.format(new Date(item.createdAt))}</time>
             </p>
-            {item.deleted ? (
+            {item.kind === 'assignment' ? null : item.deleted ? (
               <p className="mt-1 italic text-stone-500">Comment deleted</p>
             ) : (
               <CommentText text={item.body} />

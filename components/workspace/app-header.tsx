@@ -58,6 +58,12 @@ export function AppHeader({ user, workspace, workspaces, unreadMentions }: Props
           >
             API tokens
           </Link>
+          <Link
+            href="/settings"
+            className="rounded-md px-2 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-stone-900"
+          >
+            Settings
+          </Link>
           <SignOutButton />
         </HeaderMenu>
       </div>

@@ -97,7 +97,52 @@ const MATRIX: Record<string, Call> = {
       email: `matrix-${crypto.randomUUID().slice(0, 8)}@example.test`,
       password: 'long enough pass',
     }),
-    expected: everyone(201),
+    // The same answer for new and known addresses (issue #11 item 8).
+    expected: everyone(202),
+  },
+  'PATCH /api/account': {
+    method: 'PATCH',
+    url: () => '/api/account',
+    // An empty name: every signed-in caller reaches validation, and no seeded name changes.
+    data: () => ({ name: '' }),
+    expected: { ...everyone(422), anonymous: 401 },
+  },
+  'POST /api/account/password': {
+    method: 'POST',
+    url: () => '/api/account/password',
+    data: () => ({ currentPassword: 'not the password', newPassword: 'long enough pass' }),
+    expected: { ...everyone(422), anonymous: 401 },
+  },
+  // Ends the caller's other sessions only, so the matrix's own clients stay signed in.
+  'DELETE /api/account/sessions': {
+    method: 'DELETE',
+    url: () => '/api/account/sessions?keep=current',
+    expected: { ...everyone(200), anonymous: 401 },
+  },
+  // Seeded addresses are confirmed already.
+  'POST /api/account/verification': {
+    method: 'POST',
+    url: () => '/api/account/verification',
+    data: () => ({}),
+    expected: { ...everyone(409), anonymous: 401 },
+  },
+  'POST /api/email-verification': {
+    method: 'POST',
+    url: () => '/api/email-verification',
+    data: () => ({ token: 'x'.repeat(43) }),
+    expected: everyone(404),
+  },
+  'POST /api/password-reset': {
+    method: 'POST',
+    url: () => '/api/password-reset',
+    data: () => ({ email: `matrix-${crypto.randomUUID().slice(0, 8)}@example.test` }),
+    expected: everyone(202),
+  },
+  'POST /api/password-reset/confirm': {
+    method: 'POST',
+    url: () => '/api/password-reset/confirm',
+    data: () => ({ token: 'x'.repeat(43), password: 'long enough pass' }),
+    expected: everyone(404),
   },
   'GET /api/auth/[...nextauth]': { method: 'GET', url: () => '/api/auth/providers', expected: everyone(200) },
   // next-auth's own POST endpoints refuse a request without its CSRF token (redirect to the error page).

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { appOriginHeaders } from '../fixtures/api-session';
+import { connectToE2eDatabase } from '../fixtures/database-snapshot';
 import { selectArticleText } from '../fixtures/select-text';
 import { DEMO, newUser, signIn } from '../fixtures/users';
 import { SANDBOX_WORKSPACE } from '../fixtures/workspaces';
@@ -42,6 +43,26 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   await guest.getByRole('button', { name: 'Create account' }).click();
   await expect(guest.getByRole('heading', { name: `Join ${SANDBOX_WORKSPACE.name}` })).toBeVisible();
   await expect(guest.getByText('as viewer')).toBeVisible();
+
+  // The invitation was mailed too (the e2e server has no SMTP_URL: the built-in outbox keeps it).
+  // An invitation bound to an address needs that address confirmed: before, joining is refused.
+  const database = await connectToE2eDatabase();
+  const mailText = async (kind: string) =>
+    (
+      await database.row<{ text: string }>(
+        `SELECT text FROM "MailMessage" WHERE "to" = $1 AND kind = $2 ORDER BY "createdAt" DESC LIMIT 1`,
+        [invitee.email, kind],
+      )
+    ).text;
+  expect(await mailText('invitation')).toContain(link);
+  await guest.getByRole('button', { name: `Join ${SANDBOX_WORKSPACE.name}` }).click();
+  await expect(guest.getByRole('alert').filter({ hasText: 'Confirm your address first' })).toBeVisible();
+  const verifyLink = /https?:\/\/\S+\/verify-email\/[A-Za-z0-9_-]{43}/.exec(await mailText('email_verification'))![0];
+  await database.close();
+  await guest.goto(new URL(verifyLink).pathname);
+  await guest.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(guest.getByText(`${invitee.email} is confirmed`)).toBeVisible();
+  await guest.goto(new URL(link).pathname);
   await guest.getByRole('button', { name: `Join ${SANDBOX_WORKSPACE.name}` }).click();
   await expect(guest).toHaveURL(new RegExp(`/w/${SANDBOX_WORKSPACE.slug}$`));
 

@@ -131,7 +131,7 @@ test('random, hostile and malformed bodies get a 4xx with a message, never a 5xx
   // spill over into other tests.
   const user = newUser('fuzz');
   const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: appOriginHeaders(baseURL) });
-  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(201);
+  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(202);
   await anonymous.dispose();
   const request = await signedInRequest(playwright, baseURL, user);
   const { targets, slug } = await setUp(request);

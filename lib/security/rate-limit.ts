@@ -46,6 +46,20 @@ export const RATE_LIMITS = {
   bearerIpFailures: { name: 'bearer-ip', limit: 20, windowMs: 15 * MINUTE },
   /** API tokens created per account (POST /api/tokens). */
   tokenCreations: { name: 'token-create', limit: 20, windowMs: 15 * MINUTE },
+  /**
+   * Sign-ups per client IP, checked before the password is hashed: bounds the argon2 work one
+   * client can ask for and how many addresses it can probe. A whole e2e suite from one address stays under it.
+   */
+  signUpIp: { name: 'sign-up-ip', limit: 30, windowMs: 60 * MINUTE },
+  /** Sign-ups per address (hashed): each one mails that address, so few. */
+  signUpAccount: { name: 'sign-up-account', limit: 3, windowMs: 60 * MINUTE },
+  /** Password-reset requests per client IP and per address: each mails the address. */
+  passwordResetIp: { name: 'password-reset-ip', limit: 10, windowMs: 60 * MINUTE },
+  passwordResetAccount: { name: 'password-reset-account', limit: 3, windowMs: 60 * MINUTE },
+  /** Password changes per account (each checks the current password with argon2). */
+  passwordChanges: { name: 'password-change', limit: 10, windowMs: 15 * MINUTE },
+  /** Verification mails asked for again, per account. */
+  verificationMails: { name: 'verification-mail', limit: 3, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
 
 /** How an account's recent failures slow its next sign-in attempt: free at first, then doubling. */

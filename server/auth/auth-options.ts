@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { SIGN_IN_RATE_LIMITED_ERROR } from '@/lib/security/rate-limit';
 import { clientIpFromHeaders } from '@/lib/security/rate-limit-client-ip';
 import { ZSignIn } from '@/lib/validation/auth';
+import { createAuthSession, endAuthSession, SESSION_MAX_AGE_SECONDS } from '../data/sessions/auth-sessions';
 import { authenticateUser } from '../data/users/authenticate-user';
 import { beginSignIn, currentSignInAttempt, type SignInAttempt } from '../security/sign-in-throttle';
 
@@ -31,7 +32,7 @@ async function signInAttempt(
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
   providers: [
     CredentialsProvider({
@@ -49,13 +50,25 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    // A JWT alone cannot be revoked, so each sign-in gets a server-side session row whose id the
+    // token carries; server/auth/session.ts accepts the token only while that row lives.
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await createAuthSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
+      if (token.sid) session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // POST /api/auth/signout: end the session on the server too, not only the cookie.
+    async signOut({ token }) {
+      if (token?.sid) await endAuthSession(token.sid);
     },
   },
 };

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
-import { signUpUser } from '@/server/data/users/sign-up-user';
-import { uniqueEmail } from './helpers';
+import { signUpNewUser, uniqueEmail } from './helpers';
 
 describe('the audit log', () => {
   it('refuses UPDATE, DELETE and TRUNCATE at the database, keeping every entry', async () => {
-    const user = await signUpUser({ name: 'Audit Tester', email: uniqueEmail('audit'), password: 'long enough pass' });
+    const user = await signUpNewUser({
+      name: 'Audit Tester',
+      email: uniqueEmail('audit'),
+      password: 'long enough pass',
+    });
     const event = await db().auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'user.signed_up' } });
     const count = await db().auditEvent.count();
 
@@ -25,7 +28,7 @@ describe('the audit log', () => {
   });
 
   it('keeps the actor of an event after the user is deleted', async () => {
-    const user = await signUpUser({
+    const user = await signUpNewUser({
       name: 'Leaving User',
       email: uniqueEmail('leaving'),
       password: 'long enough pass',

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { authenticateUser } from '@/server/data/users/authenticate-user';
-import { signUpUser } from '@/server/data/users/sign-up-user';
-import { uniqueEmail } from './helpers';
+import { signUpNewUser, uniqueEmail } from './helpers';
 
 describe('authenticateUser', () => {
   it('accepts the right password and refuses a wrong one or an unknown email alike', async () => {
     const email = uniqueEmail('grace');
-    const user = await signUpUser({ name: 'Grace Hopper', email, password: 'compilers are great' });
+    const user = await signUpNewUser({ name: 'Grace Hopper', email, password: 'compilers are great' });
 
     await expect(authenticateUser({ email, password: 'compilers are great' })).resolves.toEqual({
       id: user.id,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/server/db';
+import { signUpUser } from '@/server/data/users/sign-up-user';
 import { ensureMembership, ensureUser, ensureWorkspace } from '@/prisma/seed/seed-demo';
 
 export function uniqueEmail(label: string): string {
@@ -29,4 +30,17 @@ export async function countRows() {
     db().auditEvent.count(),
   ]);
   return { users, workspaces, memberships, articles, revisions, auditEvents };
+}
+
+/** A client address of its own, so per-IP limits of one test never touch another's. */
+export function uniqueIp(): string {
+  const bytes = randomUUID().replace(/-/g, '').slice(0, 6);
+  return `10.${parseInt(bytes.slice(0, 2), 16)}.${parseInt(bytes.slice(2, 4), 16)}.${parseInt(bytes.slice(4, 6), 16)}`;
+}
+
+/** Signs up a new address (as POST /api/signup does) and returns the account it created. */
+export async function signUpNewUser(input: { name: string; email: string; password: string }) {
+  const result = await signUpUser({ ...input, ip: uniqueIp() });
+  if (!result.created) throw new Error(`${input.email} already had an account`);
+  return { id: result.userId, workspaceSlug: result.workspaceSlug };
 }

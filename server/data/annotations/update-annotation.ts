@@ -7,6 +7,7 @@ import type { TUpdateAnnotation } from '@/lib/validation/annotations';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { notifyAssignment } from '../notifications/notify';
 import { annotationRecordSelect, auditSnapshot } from './annotation-record';
 import { assertMayChange, getMemberAnnotation, type MemberAnnotation } from './get-member-annotation';
 
@@ -102,6 +103,17 @@ export async function updateAnnotation(options: {
       before: auditSnapshot(before),
       after: auditSnapshot(after),
     });
+    if (after.assigneeId && after.assigneeId !== before.assigneeId) {
+      await notifyAssignment(tx, {
+        annotationId: before.id,
+        articleId: after.articleId,
+        workspaceId: annotation.workspaceId,
+        quote: after.quoteExact,
+        tag: after.tag,
+        assigneeId: after.assigneeId,
+        assignerId: options.userId,
+      });
+    }
     return after;
   });
 }

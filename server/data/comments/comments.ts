@@ -7,6 +7,7 @@ import { db } from '../../db';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { getMemberAnnotation } from '../annotations/get-member-annotation';
 import { workspaceMemberLabels } from '../people/workspace-member-labels';
+import { notifyMentions } from '../notifications/notify';
 
 const commentSelect = {
   id: true,
@@ -85,6 +86,15 @@ export async function createComment(options: {
     if (mentioned.length) {
       await tx.mention.createMany({
         data: mentioned.map((userId) => ({ commentId: row.id, userId, workspaceId: annotation.workspaceId })),
+      });
+      await notifyMentions(tx, {
+        annotationId: annotation.record.id,
+        articleId: annotation.record.articleId,
+        workspaceId: annotation.workspaceId,
+        quote: annotation.record.quoteExact,
+        authorId: options.userId,
+        body: row.body,
+        mentionedIds: mentioned,
       });
     }
     await recordAuditEvent(tx, {

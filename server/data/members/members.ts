@@ -7,6 +7,9 @@ import { isUuid } from '@/lib/validation/ids';
 import type { TCreateInvitation } from '@/lib/validation/members';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
+import { invitationMail } from '@/lib/domain/mail/workspace-mails';
+import { queueMail } from '../../jobs/mail-jobs';
+import { appUrl } from '../../mail/app-url';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { invitationIsBacked, lapseInvitationsOf } from '../invitations/invitation-backing';
 import { getMemberWorkspace, type MemberWorkspace } from '../workspaces/get-member-workspace';
@@ -87,6 +90,17 @@ export async function createInvitation(options: { userId: string; slug: string; 
       objectId: created.id,
       after: { email: created.email, role: created.role, expiresAt: expiresAt.toISOString() },
     });
+    // Mailed with the invitation's own transaction: no invitation without its mail, and no mail
+    // for an invitation that was rolled back. The owner still gets the link to pass on by hand.
+    const inviter = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { name: true } });
+    const mail = invitationMail({
+      inviterName: inviter.name,
+      workspaceName: workspace.name,
+      role: created.role,
+      url: appUrl(`/invite/${token}`),
+      expiresAt,
+    });
+    await queueMail(tx, { kind: 'invitation', to: created.email, requestedById: options.userId, ...mail });
     return created;
   });
   return { ...invitation, token };
@@ -161,10 +175,19 @@ export async function acceptInvitation(options: { userId: string; token: string 
     if (invitation.expiresAt <= new Date()) {
       throw new AppError('CONFLICT', { userMessage: 'This invitation has expired. Ask the owner for a new link.' });
     }
-    const user = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: options.userId },
+      select: { email: true, emailVerifiedAt: true },
+    });
     if (user.email !== invitation.email) {
       throw new AppError('FORBIDDEN', {
         userMessage: `This invitation is for ${invitation.email}, and you are signed in as ${user.email}. Sign in with the invited address.`,
+      });
+    }
+    // Anyone can sign up with any address: only its confirmed owner may take an invitation bound to it.
+    if (!user.emailVerifiedAt) {
+      throw new AppError('FORBIDDEN', {
+        userMessage: `Confirm your address first: open the link we mailed to ${user.email} (or send a new one from Settings), then accept the invitation.`,
       });
     }
     const existing = await tx.membership.findUnique({

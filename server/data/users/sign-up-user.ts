@@ -1,17 +1,59 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { AppError } from '@/lib/errors';
+import { createHash, randomBytes } from 'node:crypto';
+import { signUpExistingMail } from '@/lib/domain/mail/account-mails';
 import { personalWorkspaceName, workspaceSlug } from '@/lib/domain/workspaces/workspace-slug';
+import { RATE_LIMITS } from '@/lib/security/rate-limit';
 import type { TSignUp } from '@/lib/validation/auth';
 import { hashPassword } from '../../auth/password';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
+import { queueMail } from '../../jobs/mail-jobs';
+import { appUrl } from '../../mail/app-url';
+import { enforceRateLimit } from '../../security/enforce-rate-limit';
+import { queueVerificationMail } from '../account/email-verification';
 import { recordAuditEvent } from '../audit/record-audit-event';
 
-export type SignedUpUser = { id: string; email: string; name: string; workspaceSlug: string };
+const addressSubject = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
 
-/** Creates the account and the user's own workspace, where they are the owner. */
-export async function signUpUser(input: TSignUp): Promise<SignedUpUser> {
+/**
+ * The per-IP rule, its limit overridable with SIGN_UP_LIMIT_PER_IP: a school or newsroom that signs
+ * everyone up from one NAT address raises it, and so does the e2e server, whose whole suite
+ * (including a body fuzzer aimed at this route) comes from 127.0.0.1.
+ */
+function signUpIpRule() {
+  const override = Number(process.env.SIGN_UP_LIMIT_PER_IP);
+  return Number.isInteger(override) && override > 0
+    ? { ...RATE_LIMITS.signUpIp, limit: override }
+    : RATE_LIMITS.signUpIp;
+}
+
+/** Tells the owner of a known address that someone tried to sign up with it (instead of telling the caller). */
+async function mailExistingOwner(email: string) {
+  const owner = await db().user.findUnique({ where: { email }, select: { id: true, name: true } });
+  if (!owner) return;
+  const mail = signUpExistingMail({
+    name: owner.name,
+    signInUrl: appUrl('/signin'),
+    resetUrl: appUrl('/forgot-password'),
+  });
+  await db().$transaction((tx) =>
+    queueMail(tx, { kind: 'sign_up_existing', to: email, requestedById: owner.id, ...mail }),
+  );
+}
+
+/**
+ * Creates the account (its address not yet confirmed: a verification mail goes out) and the
+ * user's own workspace, where they are the owner. For an address that already has an account,
+ * nothing is created and its owner gets a mail: the caller is answered the same either way, so
+ * sign-up does not tell who has an account. Rate-limited per client IP and per address, checked
+ * before the password is hashed; the hash is computed in both cases, so both take as long.
+ */
+export type SignUpResult = { created: true; userId: string; workspaceSlug: string } | { created: false };
+
+export async function signUpUser(input: TSignUp & { ip: string }): Promise<SignUpResult> {
+  const message = 'Too many sign-ups.';
+  await enforceRateLimit(signUpIpRule(), input.ip, message);
+  await enforceRateLimit(RATE_LIMITS.signUpAccount, addressSubject(input.email), message);
   const passwordHash = await hashPassword(input.password);
   const workspaceName = personalWorkspaceName(input.name);
   try {
@@ -43,14 +85,13 @@ export async function signUpUser(input: TSignUp): Promise<SignedUpUser> {
         objectId: workspace.id,
         after: { name: workspace.name, slug: workspace.slug, ownerId: user.id },
       });
-      return { ...user, workspaceSlug: workspace.slug };
+      await queueVerificationMail(tx, user);
+      return { created: true as const, userId: user.id, workspaceSlug: workspace.slug };
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('CONFLICT', {
-        userMessage: 'An account with this email already exists. Sign in instead.',
-        fieldErrors: { email: ['An account with this email already exists.'] },
-      });
+      await mailExistingOwner(input.email);
+      return { created: false };
     }
     throw error;
   }
