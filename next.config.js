@@ -11,6 +11,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Annotation containers are LDP containers, whose IRIs end in "/" (Web Annotation Protocol
+  // §4): proxy.ts keeps that slash there and redirects it away everywhere else, as Next would.
+  skipTrailingSlashRedirect: true,
   // Native and driver packages stay plain Node modules instead of being bundled.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
   async headers() {

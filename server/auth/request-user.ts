@@ -27,23 +27,49 @@ async function userForToken(token: string): Promise<SessionUser | null> {
   return found.user;
 }
 
-/** For API routes: a personal access token (`Authorization: Bearer …`) or the session cookie. */
-export async function requireRequestUser(request: Request): Promise<RequestUser> {
-  const authorization = request.headers.get('authorization');
-  if (authorization) {
-    // Token guessing is rate-limited per client IP (server/security/bearer-throttle.ts): past
-    // the limit every Bearer request from that IP is refused before any lookup.
-    const ip = clientIpFromHeaders(request.headers, process.env.TRUST_PROXY);
-    const blockedFor = bearerRetryAfter(ip);
-    if (blockedFor) throw tooManyBadTokens(blockedFor);
-    const [scheme, token] = authorization.split(' ');
-    const user = scheme?.toLowerCase() === 'bearer' && token ? await userForToken(token.trim()) : null;
-    if (!user) {
-      const retryAfter = await recordBearerFailure(ip);
-      throw retryAfter ? tooManyBadTokens(retryAfter) : unauthenticated();
-    }
-    return { ...user, via: 'token' };
+async function authenticateToken(request: Request, authorization: string): Promise<SessionUser> {
+  // Token guessing is rate-limited per client IP (server/security/bearer-throttle.ts): past
+  // the limit every Bearer request from that IP is refused before any lookup.
+  const ip = clientIpFromHeaders(request.headers, process.env.TRUST_PROXY);
+  const blockedFor = bearerRetryAfter(ip);
+  if (blockedFor) throw tooManyBadTokens(blockedFor);
+  const [scheme, token] = authorization.split(' ');
+  const user = scheme?.toLowerCase() === 'bearer' && token ? await userForToken(token.trim()) : null;
+  if (!user) {
+    const retryAfter = await recordBearerFailure(ip);
+    throw retryAfter ? tooManyBadTokens(retryAfter) : unauthenticated();
   }
+  return user;
+}
+
+// One lookup per request: the CSRF check (server/http/json-route.ts) and the handler both ask.
+const tokenAuthentications = new WeakMap<Request, Promise<SessionUser>>();
+
+/** The token's user; throws 401 (or 429) for a missing, unknown or revoked token. */
+export function requestTokenUser(request: Request): Promise<SessionUser> {
+  let pending = tokenAuthentications.get(request);
+  if (!pending) {
+    pending = authenticateToken(request, request.headers.get('authorization') ?? '');
+    tokenAuthentications.set(request, pending);
+  }
+  return pending;
+}
+
+/** True once the request's Bearer token was checked and found valid. */
+export async function isTokenAuthenticated(request: Request): Promise<boolean> {
+  if (!request.headers.get('authorization')) return false;
+  return requestTokenUser(request).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * For API routes: a personal access token (`Authorization: Bearer …`) or the session cookie,
+ * never both: a request that carries an Authorization header is judged by it alone.
+ */
+export async function requireRequestUser(request: Request): Promise<RequestUser> {
+  if (request.headers.get('authorization')) return { ...(await requestTokenUser(request)), via: 'token' };
   const user = await getSessionUser();
   if (!user) throw unauthenticated();
   return { ...user, via: 'session' };

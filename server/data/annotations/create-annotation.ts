@@ -4,6 +4,13 @@ import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { can } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import type { TCreateAnnotation } from '@/lib/validation/annotations';
+import {
+  AnnotationRuleError,
+  fromPositionInput,
+  resolveTarget,
+  type PositionAnnotationInput,
+  type ResolvedTarget,
+} from '@/lib/domain/web-annotation/parse';
 import { db } from '../../db';
 import { uuid7 } from '@/lib/uuid7';
 import { getArticleTextForMember } from '../articles/get-article-text-for-member';
@@ -17,27 +24,23 @@ const invalid = (message: string, field = 'target.selector') =>
 export async function createAnnotation(options: {
   userId: string;
   articleId: string;
-  input: TCreateAnnotation;
+  input: TCreateAnnotation | PositionAnnotationInput;
   /** The client's Idempotency-Key: the same key again returns the first result instead of a duplicate. */
   idempotencyKey?: string;
 }): Promise<{ record: AnnotationRecord; replayed: boolean }> {
+  const input = fromPositionInput(options.input);
   const article = await getArticleTextForMember(options);
   if (!can(article.role, 'annotation.create')) {
     throw new AppError('FORBIDDEN', { userMessage: 'Viewers cannot annotate. Ask an owner for the reviewer role.' });
   }
   if (options.idempotencyKey) {
     const earlier = await findByIdempotencyKey(options.userId, options.idempotencyKey);
-    if (earlier) return { record: assertSameRequest(earlier, options), replayed: true };
+    if (earlier) return { record: assertSameRequest(earlier, options.articleId, input, article.text), replayed: true };
   }
   const { text, revisionId } = article;
-  const { start, end } = options.input.position;
-  if (end > text.length) {
-    throw invalid(`The selector ends at ${end}, past the end of the text (${text.length} characters).`);
-  }
+  const target = resolveOrRefuse(text, article.id, input);
+  const { start, end } = target.range;
   const anchor = describeTextRange(text, start, end);
-  if (options.input.exact !== null && options.input.exact !== anchor.quote.exact) {
-    throw invalid('The quote does not match the text at that position (the article may have changed: reload it).');
-  }
   const id = uuid7();
   const now = new Date();
   const data = {
@@ -46,8 +49,8 @@ export async function createAnnotation(options: {
     articleId: article.id,
     revisionId,
     authorId: options.userId,
-    tag: options.input.tag,
-    note: options.input.note,
+    tag: input.tag,
+    note: input.note,
     quoteExact: anchor.quote.exact,
     quotePrefix: anchor.quote.prefix,
     quoteSuffix: anchor.quote.suffix,
@@ -56,6 +59,9 @@ export async function createAnnotation(options: {
     anchorState: 'exact' as const,
     createdAt: now,
     updatedAt: now,
+    extraSelectors: target.otherSelectors.length ? (target.otherSelectors as Prisma.InputJsonArray) : undefined,
+    canonical: input.canonical,
+    via: input.via,
     idempotencyKey: options.idempotencyKey ?? null,
   };
   const { idempotencyKey: _key, ...recordFields } = data;
@@ -89,11 +95,20 @@ export async function createAnnotation(options: {
     // The same key raced in twice: the other request stored it first, so answer with its result.
     if (options.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const earlier = await findByIdempotencyKey(options.userId, options.idempotencyKey);
-      if (earlier) return { record: assertSameRequest(earlier, options), replayed: true };
+      if (earlier) return { record: assertSameRequest(earlier, options.articleId, input, text), replayed: true };
     }
     throw error;
   }
   return { record, replayed: false };
+}
+
+function resolveOrRefuse(text: string, articleId: string, input: TCreateAnnotation): ResolvedTarget {
+  try {
+    return resolveTarget(text, articleId, input);
+  } catch (error) {
+    if (error instanceof AnnotationRuleError) throw invalid(error.message, error.field);
+    throw error;
+  }
 }
 
 function findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<AnnotationRecord | null> {
@@ -106,14 +121,23 @@ function findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<A
 /** A key names one request: reusing it for a different annotation is a client bug, refused loudly. */
 function assertSameRequest(
   earlier: AnnotationRecord,
-  options: { articleId: string; input: TCreateAnnotation },
+  articleId: string,
+  input: TCreateAnnotation,
+  text: string,
 ): AnnotationRecord {
+  let range: ResolvedTarget['range'] | null = null;
+  try {
+    range = resolveTarget(text, articleId, input).range;
+  } catch {
+    // The text changed since: the key is still the same request when everything else is.
+    range = { start: earlier.posStart, end: earlier.posEnd };
+  }
   const same =
-    earlier.articleId === options.articleId &&
-    earlier.tag === options.input.tag &&
-    (earlier.note ?? null) === (options.input.note ?? null) &&
-    earlier.posStart === options.input.position.start &&
-    earlier.posEnd === options.input.position.end;
+    earlier.articleId === articleId &&
+    earlier.tag === input.tag &&
+    (earlier.note ?? null) === (input.note ?? null) &&
+    earlier.posStart === range.start &&
+    earlier.posEnd === range.end;
   if (!same) {
     throw new AppError('INVALID_INPUT', {
       userMessage: 'This Idempotency-Key was already used for a different annotation. Use a new key for a new request.',

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { recordToView, webAnnotationToView } from './annotation-view';
-import {
-  ANNO_CONTEXT,
-  resourceUrls,
-  toAnnotationCollection,
-  toWebAnnotation,
-  type AnnotationRecord,
-} from './web-annotation';
+import { recordToView, webAnnotationToView } from '../annotations/annotation-view';
+import { resourceUrls } from './iris';
+import { annotationEtag, toWebAnnotation, type AnnotationRecord } from './serialize';
+import { ANNO_CONTEXT } from './vocabulary';
 
 const record: AnnotationRecord = {
   id: '01900000-0000-7000-8000-000000000001',
-  articleId: 'article-1',
+  articleId: '01900000-0000-7000-8000-0000000000a1',
   tag: 'rebuttal',
   note: 'Not in the report',
   quoteExact: 'driving force',
@@ -36,8 +32,8 @@ describe('toWebAnnotation', () => {
   it('produces the W3C Web Annotation shape with tagging and commenting bodies and both selectors', () => {
     const annotation = toWebAnnotation(record, urls);
     expect(annotation).toEqual({
-      '@context': ANNO_CONTEXT,
-      id: 'https://marginalia.example/api/annotations/01900000-0000-7000-8000-000000000001',
+      '@context': [ANNO_CONTEXT, 'https://marginalia.example/ns/marginalia.jsonld'],
+      id: 'https://marginalia.example/api/articles/01900000-0000-7000-8000-0000000000a1/annotations/01900000-0000-7000-8000-000000000001',
       type: 'Annotation',
       motivation: 'tagging',
       creator: { id: 'https://marginalia.example/users/user-1', type: 'Person', name: 'Ada' },
@@ -48,7 +44,7 @@ describe('toWebAnnotation', () => {
         { type: 'TextualBody', purpose: 'commenting', value: 'Not in the report', format: 'text/plain' },
       ],
       target: {
-        source: 'https://marginalia.example/api/articles/article-1',
+        source: 'https://marginalia.example/api/articles/01900000-0000-7000-8000-0000000000a1',
         selector: [
           { type: 'TextQuoteSelector', exact: 'driving force', prefix: 'were a “', suffix: '” behind' },
           { type: 'TextPositionSelector', start: 40, end: 53 },
@@ -71,13 +67,25 @@ describe('toWebAnnotation', () => {
     expect(annotation).not.toHaveProperty('creator');
   });
 
-  it('wraps annotations in an AnnotationCollection with one page', () => {
-    const collection = toAnnotationCollection('https://x/c', [toWebAnnotation(record, urls)]);
-    expect(collection).toMatchObject({
-      type: 'AnnotationCollection',
-      total: 1,
-      first: { type: 'AnnotationPage', items: [expect.any(Object)] },
-    });
+  it('serves back what another tool sent beside our selectors, after ours', () => {
+    const range = { type: 'RangeSelector', startSelector: { type: 'XPathSelector', value: '/p[1]' } };
+    const annotation = toWebAnnotation(
+      { ...record, extraSelectors: [range], canonical: 'urn:uuid:1', via: 'https://hyp.example/a/1' },
+      urls,
+    );
+    expect(annotation.target.selector.map((selector) => selector.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+      'RangeSelector',
+    ]);
+    expect(annotation).toMatchObject({ canonical: 'urn:uuid:1', via: 'https://hyp.example/a/1' });
+  });
+
+  it('changes its ETag with the version and with every rewrite of the row', () => {
+    const etag = annotationEtag(record);
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(annotationEtag({ ...record, version: 4 })).not.toBe(etag);
+    expect(annotationEtag({ ...record, updatedAt: new Date('2026-11-22T11:00:01Z') })).not.toBe(etag);
   });
 
   it('reads back into the same view as the record gives', () => {
