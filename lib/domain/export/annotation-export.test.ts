@@ -26,7 +26,7 @@ describe('toAnnotationCollectionExport', () => {
     ]);
     expect(exported.total).toBe(items.length);
     expect(exported['@context']).toBe(EXPORT_CONTEXT);
-    expect(exported.first).toMatchObject({ id: `${collectionId}#page1`, partOf: collectionId, startIndex: 0 });
+    expect(exported.first).toMatchObject({ id: `${collectionId}#page1`, partOf: { id: collectionId }, startIndex: 0 });
     expect(exported.generated).toBe('2026-11-23T09:00:00.000Z');
   });
 

@@ -136,7 +136,13 @@ export type AnnotationCollectionExport = {
   total: number;
   sources: ExportedSource[];
   /** Absent when there is nothing to list: the model requires a page to have at least one item. */
-  first?: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: ExportedItem[] };
+  first?: {
+    id: string;
+    type: 'AnnotationPage';
+    partOf: { id: string; total: number };
+    startIndex: 0;
+    items: ExportedItem[];
+  };
 };
 
 const person = (who: ExportPerson, urls: ResourceUrls): Person => ({
@@ -247,7 +253,7 @@ export function toAnnotationCollectionExport(input: {
           first: {
             id: pageId(input.collectionId),
             type: 'AnnotationPage' as const,
-            partOf: input.collectionId,
+            partOf: { id: input.collectionId, total: items.length },
             startIndex: 0 as const,
             items,
           },
