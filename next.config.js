@@ -26,6 +26,9 @@ const nextConfig = {
   // never moves the output to a nested path.
   output: 'standalone',
   outputFileTracingRoot: import.meta.dirname,
+  // Annotation containers are LDP containers, whose IRIs end in "/" (Web Annotation Protocol
+  // §4): proxy.ts keeps that slash there and redirects it away everywhere else, as Next would.
+  skipTrailingSlashRedirect: true,
   // Native and driver packages stay plain Node modules instead of being bundled.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino', 'pg-boss', 'nodemailer'],
   async headers() {

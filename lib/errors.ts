@@ -7,10 +7,16 @@ export const appErrorStatus = {
   CSRF: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** The client accepts none of the media types the resource is served in. */
+  NOT_ACCEPTABLE: 406,
+  /** If-Match names a representation that is no longer current. */
+  PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   INVALID_JSON: 400,
+  /** A PUT without If-Match: replacing a whole annotation blind could undo someone's change. */
+  PRECONDITION_REQUIRED: 428,
   /** Too many attempts (sign-in, invalid API tokens…); carries a `Retry-After` header. */
   RATE_LIMITED: 429,
 } as const;

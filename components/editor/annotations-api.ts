@@ -3,6 +3,8 @@ import { webAnnotationToView, type AnnotationView } from '@/lib/domain/annotatio
 import type { Tag } from '@/lib/domain/annotations/tags';
 import type { AnnotationPatch } from './annotation-card';
 import type { WebAnnotation } from '@/lib/domain/annotations/web-annotation';
+import { ANNO_CONTEXT } from '@/lib/domain/web-annotation/vocabulary';
+import { PAGE_SIZE } from '@/lib/domain/web-annotation/paging';
 import { callApi } from '@/components/ui/api-client';
 
 export type { ApiResult } from '@/components/ui/api-client';
@@ -24,7 +26,7 @@ export function createAnnotation(
     {
       method: 'POST',
       body: JSON.stringify({
-        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        '@context': ANNO_CONTEXT,
         type: 'Annotation',
         // The revision the selection was made on: a page behind is carried over by the server.
         revision: input.revisionId,
@@ -53,10 +55,21 @@ export function deleteAnnotation(id: string) {
   return call(`/api/annotations/${id}`, { method: 'DELETE' }, async () => undefined);
 }
 
+type Page = { items: WebAnnotation[]; next?: string };
+
+/** Every annotation of the article: the container's pages, followed to the last. */
 export function listAnnotations(articleId: string) {
-  return call(`/api/articles/${articleId}/annotations`, { method: 'GET' }, async (response) => {
-    const collection = (await response.json()) as { first: { items: WebAnnotation[] } };
-    return collection.first.items.map(webAnnotationToView);
+  return call(`/api/articles/${articleId}/annotations/?limit=${PAGE_SIZE.max}`, { method: 'GET' }, async (response) => {
+    const container = (await response.json()) as { first?: Page };
+    const items = [...(container.first?.items ?? [])];
+    for (let next = container.first?.next; next;) {
+      const page = await fetch(new URL(next).pathname + new URL(next).search);
+      if (!page.ok) throw new Error(`Loading annotations failed (${page.status}).`);
+      const body = (await page.json()) as Page;
+      items.push(...body.items);
+      next = body.next;
+    }
+    return items.map(webAnnotationToView);
   });
 }
 

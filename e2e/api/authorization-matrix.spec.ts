@@ -63,12 +63,15 @@ type Ids = {
   freshAnnotation: () => Promise<string>;
   freshToken: () => Promise<string>;
   freshLink: () => Promise<string>;
+  /** The owner's creator IRI path, `/users/{id}`. */
+  ownerPath: () => Promise<string>;
   baseRevision: () => Promise<string>;
 };
 type Call = {
   method: string;
   url: (ids: Ids) => Promise<string> | string;
   data?: (ids: Ids) => Promise<unknown> | unknown;
+  headers?: Record<string, string>;
   expected: Expected;
 };
 
@@ -87,6 +90,12 @@ const members = (statuses: Omit<Expected, 'anonymous' | 'outsider'>): Expected =
 });
 const READ = members({ viewer: 200, reviewer: 200, editor: 200, owner: 200 });
 const ownerToken = { email: DEMO.email, password: DEMO.password };
+
+/** A whole annotation for PUT: the same passage, retagged. */
+const MATRIX_REPLACEMENT = {
+  body: { purpose: 'tagging', value: 'finding' },
+  target: { selector: { type: 'TextPositionSelector', start: 4, end: 14 } },
+};
 
 const MATRIX: Record<string, Call> = {
   'POST /api/signup': {
@@ -228,6 +237,54 @@ const MATRIX: Record<string, Call> = {
     method: 'GET',
     url: (ids) => `/api/articles/${ids.articleId}/revisions/diff?from=1&to=1`,
     expected: READ,
+  },
+  'PUT /api/annotations/[annotationId]': {
+    method: 'PUT',
+    url: (ids) => `/api/annotations/${ids.annotationId}`,
+    data: () => MATRIX_REPLACEMENT,
+    headers: { 'if-match': '*' },
+    expected: members({ viewer: 403, reviewer: 403, editor: 200, owner: 200 }),
+  },
+  'GET /api/articles/[articleId]/annotations/[annotationId]': {
+    method: 'GET',
+    url: (ids) => `/api/articles/${ids.articleId}/annotations/${ids.annotationId}`,
+    expected: READ,
+  },
+  'PUT /api/articles/[articleId]/annotations/[annotationId]': {
+    method: 'PUT',
+    url: (ids) => `/api/articles/${ids.articleId}/annotations/${ids.annotationId}`,
+    data: () => MATRIX_REPLACEMENT,
+    headers: { 'if-match': '*' },
+    expected: members({ viewer: 403, reviewer: 403, editor: 200, owner: 200 }),
+  },
+  'PATCH /api/articles/[articleId]/annotations/[annotationId]': {
+    method: 'PATCH',
+    url: (ids) => `/api/articles/${ids.articleId}/annotations/${ids.annotationId}`,
+    data: () => ({ note: `Matrix note ${crypto.randomUUID().slice(0, 6)}` }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 200, owner: 200 }),
+  },
+  'DELETE /api/articles/[articleId]/annotations/[annotationId]': {
+    method: 'DELETE',
+    url: async (ids) => `/api/articles/${ids.articleId}/annotations/${await ids.freshAnnotation()}`,
+    expected: members({ viewer: 403, reviewer: 403, editor: 204, owner: 204 }),
+  },
+  'GET /api/comments/[commentId]': {
+    method: 'GET',
+    url: async (ids) => `/api/comments/${await ids.freshComment()}`,
+    expected: READ,
+  },
+  'GET /api/links/[linkId]': {
+    method: 'GET',
+    url: async (ids) => `/api/links/${await ids.freshLink()}`,
+    expected: READ,
+  },
+  // People are visible to those who share a workspace with them; the outsider shares none.
+  'GET /users/[userId]': { method: 'GET', url: (ids) => ids.ownerPath(), expected: READ },
+  'GET /ns/marginalia.jsonld': { method: 'GET', url: () => '/ns/marginalia.jsonld', expected: everyone(200) },
+  'GET /ns/annotation-constraints': {
+    method: 'GET',
+    url: () => '/ns/annotation-constraints',
+    expected: everyone(200),
   },
   'GET /api/tokens': { method: 'GET', url: () => '/api/tokens', expected: { ...everyone(200), anonymous: 401 } },
   'POST /api/tokens': {
@@ -435,6 +492,8 @@ test('each route answers each kind of caller with exactly the expected status, a
     articleId,
     annotationId,
     freshAnnotation: createAnnotation,
+    ownerPath: async () =>
+      new URL((await (await owner.get(`/api/annotations/${annotationId}`)).json()).creator.id).pathname,
     freshLink: async () => {
       const response = await owner.post(`/api/annotations/${annotationId}/links`, {
         data: { toAnnotationId: await createAnnotation(), type: 'contradicts' },
@@ -473,7 +532,12 @@ test('each route answers each kind of caller with exactly the expected status, a
         const url = await call.url(ids);
         const data = call.data ? await call.data(ids) : undefined;
         const before = await database.snapshot();
-        const response = await clients[persona].fetch(url, { method: call.method, data, maxRedirects: 0 });
+        const response = await clients[persona].fetch(url, {
+          method: call.method,
+          data,
+          headers: call.headers,
+          maxRedirects: 0,
+        });
         const expected = call.expected[persona];
         if (response.status() !== expected)
           failures.push(`${route} as ${persona}: ${response.status()}, expected ${expected}`);

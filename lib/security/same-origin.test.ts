@@ -79,19 +79,30 @@ describe('checkSameOrigin', () => {
     );
   });
 
-  it('exempts Bearer-token calls, which browsers never send on their own', () => {
-    expect(checkSameOrigin(request('POST', { authorization: 'Bearer mgl_abc' }), APP)).toEqual({
+  it('exempts calls authenticated by a valid token, which browsers never send on their own', () => {
+    expect(checkSameOrigin(request('POST', { authorization: 'Bearer mgl_abc' }), APP, true)).toEqual({
       allowed: true,
       reason: 'bearer-token',
     });
-    expect(checkSameOrigin(request('DELETE', { authorization: 'bearer mgl_abc', origin: 'null' }), APP).allowed).toBe(
-      true,
-    );
+    expect(
+      checkSameOrigin(request('DELETE', { authorization: 'bearer mgl_abc', origin: 'null' }), APP, true).allowed,
+    ).toBe(true);
+  });
+
+  it('does not exempt a Bearer header that did not authenticate the request (#11 item 15)', () => {
+    // A cookie request with a made-up token from another site: refused like any cross-site write.
+    expect(
+      checkSameOrigin(request('POST', { authorization: 'Bearer bogus', origin: 'https://evil.example' }), APP),
+    ).toEqual({ allowed: false, reason: 'foreign-origin' });
+    expect(checkSameOrigin(request('POST', { authorization: 'Bearer mgl_abc' }), APP, false)).toEqual({
+      allowed: false,
+      reason: 'missing-origin',
+    });
   });
 
   it('does not exempt other or empty Authorization schemes', () => {
     for (const authorization of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'Token mgl_abc', 'mgl_abc'])
-      expect(checkSameOrigin(request('POST', { authorization }), APP), authorization).toEqual({
+      expect(checkSameOrigin(request('POST', { authorization }), APP, true), authorization).toEqual({
         allowed: false,
         reason: 'missing-origin',
       });

@@ -2,9 +2,11 @@
 // session cookie must come from a page of this app, which browsers prove with the Origin
 // header (set on every cross-origin request and every non-GET fetch, and not forgeable by
 // page scripts). No Origin, `Origin: null` (sandboxed frames, data: URLs, some redirects) or
-// any other origin is refused. Calls with `Authorization: Bearer …` are exempt: a browser
-// never attaches that header on its own, and a cross-site page cannot add it without a CORS
-// preflight this app never grants.
+// any other origin is refused. Calls *authenticated by a valid personal access token* are
+// exempt: the token is the credential, a browser never attaches it on its own, and such a
+// call is never also authenticated by the cookie (server/auth). The mere presence of an
+// `Authorization: Bearer` header exempts nothing: a cookie request with a made-up token from
+// another site must still be refused.
 
 export type SameOriginDecision =
   | { allowed: true; reason: 'safe-method' | 'bearer-token' | 'same-origin' }
@@ -19,7 +21,8 @@ export function isStateChangingMethod(method: string): boolean {
   return !SAFE_METHODS.has(method.toUpperCase());
 }
 
-function hasBearerToken(headers: HeaderReader): boolean {
+/** True when the request carries a Bearer token (valid or not: the caller checks that). */
+export function hasBearerToken(headers: HeaderReader): boolean {
   return /^\s*bearer\s+\S+\s*$/i.test(headers.get('authorization') ?? '');
 }
 
@@ -43,9 +46,11 @@ export function normalizeOrigin(value: string): string | null {
 export function checkSameOrigin(
   request: { method: string; headers: HeaderReader },
   appOrigin: string,
+  /** Whether the request's Bearer token was looked up and is valid (server/auth/request-user.ts). */
+  tokenAuthenticated = false,
 ): SameOriginDecision {
   if (!isStateChangingMethod(request.method)) return { allowed: true, reason: 'safe-method' };
-  if (hasBearerToken(request.headers)) return { allowed: true, reason: 'bearer-token' };
+  if (tokenAuthenticated && hasBearerToken(request.headers)) return { allowed: true, reason: 'bearer-token' };
 
   const origin = request.headers.get('origin')?.trim();
   if (!origin) return { allowed: false, reason: 'missing-origin' };

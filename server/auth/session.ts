@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/lib/errors';
@@ -42,8 +43,14 @@ export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   return user;
 }
 
-/** For route handlers and server actions: the user, or a 401. */
+/**
+ * For route handlers and server actions that take the session only: the user, or a 401. A
+ * request carrying a token is never also authenticated by its cookie (see request-user.ts).
+ */
 export async function requireApiUser(): Promise<SessionUser> {
+  if ((await headers()).get('authorization')) {
+    throw new AppError('UNAUTHENTICATED', { userMessage: 'This needs the signed-in session, not an API token.' });
+  }
   const user = await getSessionUser();
   if (!user) throw new AppError('UNAUTHENTICATED', { userMessage: 'Sign in to continue.' });
   return user;

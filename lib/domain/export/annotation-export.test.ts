@@ -26,7 +26,7 @@ describe('toAnnotationCollectionExport', () => {
     ]);
     expect(exported.total).toBe(items.length);
     expect(exported['@context']).toBe(EXPORT_CONTEXT);
-    expect(exported.first).toMatchObject({ id: `${collectionId}#page1`, partOf: collectionId, startIndex: 0 });
+    expect(exported.first).toMatchObject({ id: `${collectionId}#page1`, partOf: { id: collectionId }, startIndex: 0 });
     expect(exported.generated).toBe('2026-11-23T09:00:00.000Z');
   });
 
@@ -47,7 +47,7 @@ describe('toAnnotationCollectionExport', () => {
     const item = items[1];
     expect(item).toMatchObject({
       '@context': ANNO_CONTEXT,
-      id: urls.annotation(finding.id),
+      id: urls.annotation(finding.articleId, finding.id),
       target: {
         source: urls.article(borderArticle.id),
         selector: [
@@ -62,7 +62,7 @@ describe('toAnnotationCollectionExport', () => {
 
   it('exports comments as replies to the annotation; a deleted one keeps its place, emptied', () => {
     const replies = items.filter(
-      (item) => item.motivation === 'replying' && item.target === urls.annotation(finding.id),
+      (item) => item.motivation === 'replying' && item.target === urls.annotation(finding.articleId, finding.id),
     );
     const [first, deleted, answer] = finding.comments;
     expect(replies).toEqual([
@@ -75,7 +75,7 @@ describe('toAnnotationCollectionExport', () => {
         created: first!.createdAt.toISOString(),
         modified: first!.editedAt!.toISOString(),
         body: { type: 'TextualBody', value: 'Transcript agrees.', format: 'text/plain' },
-        target: urls.annotation(finding.id),
+        target: urls.annotation(finding.articleId, finding.id),
       },
       {
         '@context': ANNO_CONTEXT,
@@ -85,7 +85,7 @@ describe('toAnnotationCollectionExport', () => {
         created: deleted!.createdAt.toISOString(),
         modified: deleted!.deletedAt!.toISOString(),
         body: { type: 'TextualBody', value: '', format: 'text/plain' },
-        target: urls.annotation(finding.id),
+        target: urls.annotation(finding.articleId, finding.id),
         deletedAt: deleted!.deletedAt!.toISOString(),
       },
       expect.objectContaining({ id: urls.comment(answer!.id), inReplyTo: urls.comment(deleted!.id) }),
@@ -101,10 +101,10 @@ describe('toAnnotationCollectionExport', () => {
       creator: expect.objectContaining({ type: 'Person' }),
       created: links[0]!.createdAt.toISOString(),
       body: [
-        { type: 'SpecificResource', source: urls.annotation(finding.id), purpose: 'linking' },
+        { type: 'SpecificResource', source: urls.annotation(finding.articleId, finding.id), purpose: 'linking' },
         { type: 'TextualBody', purpose: 'tagging', value: 'rebuts' },
       ],
-      target: urls.annotation(rebuttal.id),
+      target: urls.annotation(rebuttal.articleId, rebuttal.id),
     });
   });
 

@@ -2,14 +2,9 @@
 // (https://www.w3.org/TR/annotation-model/), complete enough to be imported into an empty
 // workspace: the annotated documents travel with it, so the selectors can be resolved again.
 import type { LinkType } from '../annotations/link-types';
-import {
-  ANNO_CONTEXT,
-  resourceUrls,
-  toWebAnnotation,
-  type AnnotationRecord,
-  type ResourceUrls,
-  type WebAnnotation,
-} from '../annotations/web-annotation';
+import { resourceUrls, type ResourceUrls } from '../web-annotation/iris';
+import { toWebAnnotation, type AnnotationRecord, type WebAnnotation } from '../web-annotation/serialize';
+import { ANNO_CONTEXT, MARGINALIA_NS, MARGINALIA_TERMS } from '../web-annotation/vocabulary';
 import type { ArticleDoc } from '../document/article-doc';
 
 export type ExportPerson = { id: string; name: string };
@@ -42,47 +37,38 @@ export type ExportLink = {
   type: LinkType;
   fromAnnotationId: string;
   toAnnotationId: string;
+  /** The articles of each end: annotation IRIs live in their article's container. */
+  fromArticleId: string;
+  toArticleId: string;
   author: ExportPerson | null;
   createdAt: Date;
 };
 
-export type ExportUrls = ResourceUrls & { comment(id: string): string; link(id: string): string };
+export type ExportUrls = ResourceUrls;
 
-export function exportUrls(origin: string): ExportUrls {
-  return {
-    ...resourceUrls(origin),
-    comment: (id) => `${origin}/api/comments/${id}`,
-    link: (id) => `${origin}/api/links/${id}`,
-  };
-}
+export const exportUrls = resourceUrls;
 
-export const MARGINALIA_NS = 'https://marginalia.app/ns#';
+export { MARGINALIA_NS };
 
 const DCTERMS = 'http://purl.org/dc/terms/';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 /**
  * Our terms, so that the extension keys are proper JSON-LD and not silently dropped by
- * processors. JSON-LD 1.1 because the ProseMirror document must stay an opaque JSON literal
- * (@json): its own "type" keys would otherwise be read as RDF types.
+ * processors: the annotation terms the API's context serves (MARGINALIA_TERMS), and the
+ * export's own. JSON-LD 1.1 because the ProseMirror document must stay an opaque JSON literal
+ * (@json): its own "type" keys would otherwise be read as RDF types and its other keys
+ * dropped. The API's annotations, collections and pages need no 1.1 keyword (docs/api.md).
  */
 export const MARGINALIA_CONTEXT = {
   '@version': 1.1,
-  marginalia: MARGINALIA_NS,
+  ...MARGINALIA_TERMS,
   sources: { '@id': 'marginalia:sources', '@container': '@set' },
   title: `${DCTERMS}title`,
   byline: 'marginalia:byline',
   sourceUrl: { '@id': `${DCTERMS}source`, '@type': '@id' },
   publishedAt: { '@id': `${DCTERMS}issued`, '@type': `${XSD}date` },
   doc: { '@id': 'marginalia:doc', '@type': '@json' },
-  anchorState: 'marginalia:anchorState',
-  status: 'marginalia:threadStatus',
-  reviewStatus: 'marginalia:reviewStatus',
-  reviewedAt: { '@id': 'marginalia:reviewedAt', '@type': `${XSD}dateTime` },
-  reviewedBy: { '@id': 'marginalia:reviewedBy', '@type': '@id' },
-  assignee: { '@id': 'marginalia:assignee', '@type': '@id' },
-  revision: 'marginalia:revision',
-  version: 'marginalia:version',
   inReplyTo: { '@id': 'marginalia:inReplyTo', '@type': '@id' },
   deletedAt: { '@id': 'marginalia:deletedAt', '@type': `${XSD}dateTime` },
 } as const;
@@ -106,7 +92,10 @@ export type ExportedSource = {
  * Each item names only the anno context: in JSON-LD it adds to the collection's context, which
  * it inherits, so our terms stay defined without repeating them 20,000 times.
  */
-export type ExportedTaggingAnnotation = Omit<WebAnnotation, 'assignee'> & { assignee: Person | null };
+export type ExportedTaggingAnnotation = Omit<WebAnnotation, 'assignee' | '@context'> & {
+  '@context': typeof ANNO_CONTEXT;
+  assignee: Person | null;
+};
 
 export type ExportedReply = {
   '@context': typeof ANNO_CONTEXT;
@@ -147,7 +136,13 @@ export type AnnotationCollectionExport = {
   total: number;
   sources: ExportedSource[];
   /** Absent when there is nothing to list: the model requires a page to have at least one item. */
-  first?: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: ExportedItem[] };
+  first?: {
+    id: string;
+    type: 'AnnotationPage';
+    partOf: { id: string; total: number };
+    startIndex: 0;
+    items: ExportedItem[];
+  };
 };
 
 const person = (who: ExportPerson, urls: ResourceUrls): Person => ({
@@ -171,6 +166,7 @@ function toSource(article: ExportArticle, urls: ExportUrls): ExportedSource {
 function toTaggingAnnotation(annotation: ExportAnnotation, urls: ExportUrls): ExportedTaggingAnnotation {
   return {
     ...toWebAnnotation(annotation, urls),
+    '@context': ANNO_CONTEXT,
     assignee: annotation.assignee ? person(annotation.assignee, urls) : null,
   };
 }
@@ -179,7 +175,11 @@ function toTaggingAnnotation(annotation: ExportAnnotation, urls: ExportUrls): Ex
  * Deleted comments stay, with an empty value, no creator and deletedAt, so replies to them
  * keep their place in the thread, as the app shows "comment deleted".
  */
-function toReply(annotationId: string, comment: ExportComment, urls: ExportUrls): ExportedReply {
+export function toReply(
+  annotation: { id: string; articleId: string },
+  comment: ExportComment,
+  urls: ExportUrls,
+): ExportedReply {
   const deleted = comment.deletedAt !== null;
   const modified = comment.deletedAt ?? comment.editedAt;
   return {
@@ -191,14 +191,14 @@ function toReply(annotationId: string, comment: ExportComment, urls: ExportUrls)
     created: comment.createdAt.toISOString(),
     ...(modified ? { modified: modified.toISOString() } : {}),
     body: { type: 'TextualBody', value: deleted ? '' : comment.body, format: 'text/plain' },
-    target: urls.annotation(annotationId),
+    target: urls.annotation(annotation.articleId, annotation.id),
     ...(comment.parentId ? { inReplyTo: urls.comment(comment.parentId) } : {}),
     ...(comment.deletedAt ? { deletedAt: comment.deletedAt.toISOString() } : {}),
   };
 }
 
 /** The link reads "target <type> body": the from-annotation is what the statement is about. */
-function toLinkAnnotation(link: ExportLink, urls: ExportUrls): ExportedLink {
+export function toLinkAnnotation(link: ExportLink, urls: ExportUrls): ExportedLink {
   return {
     '@context': ANNO_CONTEXT,
     id: urls.link(link.id),
@@ -207,10 +207,10 @@ function toLinkAnnotation(link: ExportLink, urls: ExportUrls): ExportedLink {
     ...(link.author ? { creator: person(link.author, urls) } : {}),
     created: link.createdAt.toISOString(),
     body: [
-      { type: 'SpecificResource', source: urls.annotation(link.toAnnotationId), purpose: 'linking' },
+      { type: 'SpecificResource', source: urls.annotation(link.toArticleId, link.toAnnotationId), purpose: 'linking' },
       { type: 'TextualBody', purpose: 'tagging', value: link.type },
     ],
-    target: urls.annotation(link.fromAnnotationId),
+    target: urls.annotation(link.fromArticleId, link.fromAnnotationId),
   };
 }
 
@@ -236,7 +236,7 @@ export function toAnnotationCollectionExport(input: {
   const items: ExportedItem[] = [
     ...input.annotations.map((annotation) => toTaggingAnnotation(annotation, urls)),
     ...input.annotations.flatMap((annotation) =>
-      annotation.comments.map((comment) => toReply(annotation.id, comment, urls)),
+      annotation.comments.map((comment) => toReply(annotation, comment, urls)),
     ),
     ...input.links.map((link) => toLinkAnnotation(link, urls)),
   ];
@@ -253,7 +253,7 @@ export function toAnnotationCollectionExport(input: {
           first: {
             id: pageId(input.collectionId),
             type: 'AnnotationPage' as const,
-            partOf: input.collectionId,
+            partOf: { id: input.collectionId, total: items.length },
             startIndex: 0 as const,
             items,
           },

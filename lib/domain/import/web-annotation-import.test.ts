@@ -61,7 +61,7 @@ describe('parseAnnotationImport: our own export', () => {
 
   it('keeps each annotation at its exported position, even where its words occur twice', () => {
     for (const original of annotations.filter((annotation) => annotation !== orphan)) {
-      const imported = byRef.get(urls.annotation(original.id))!;
+      const imported = byRef.get(urls.annotation(original.articleId, original.id))!;
       expect(imported).toMatchObject({
         sourceRef: urls.article(original.articleId),
         tag: original.tag,
@@ -75,11 +75,13 @@ describe('parseAnnotationImport: our own export', () => {
         reviewStatus: original.reviewStatus,
       });
     }
-    expect(byRef.get(urls.annotation(rebuttal.id))!.position!.start).toBeGreaterThan(finding.posStart);
+    expect(byRef.get(urls.annotation(rebuttal.articleId, rebuttal.id))!.position!.start).toBeGreaterThan(
+      finding.posStart,
+    );
   });
 
   it('reports an annotation whose words are gone as orphaned, with no position', () => {
-    expect(byRef.get(urls.annotation(orphan.id))).toMatchObject({
+    expect(byRef.get(urls.annotation(orphan.articleId, orphan.id))).toMatchObject({
       position: null,
       selectorPosition: { start: orphan.posStart, end: orphan.posEnd },
       anchorState: 'orphaned',
@@ -112,11 +114,13 @@ describe('parseAnnotationImport: our own export', () => {
 
   it('reads threads back, with deleted comments and what each reply answers', () => {
     const [first, deleted, answer] = finding.comments;
-    const thread = parsed.replies.filter((reply) => reply.annotationRef === urls.annotation(finding.id));
+    const thread = parsed.replies.filter(
+      (reply) => reply.annotationRef === urls.annotation(finding.articleId, finding.id),
+    );
     expect(thread).toEqual([
       {
         ref: urls.comment(first!.id),
-        annotationRef: urls.annotation(finding.id),
+        annotationRef: urls.annotation(finding.articleId, finding.id),
         parentRef: null,
         body: 'Transcript agrees.',
         deleted: false,
@@ -133,11 +137,15 @@ describe('parseAnnotationImport: our own export', () => {
     expect(parsed.links).toEqual([
       expect.objectContaining({
         type: 'rebuts',
-        fromRef: urls.annotation(rebuttal.id),
-        toRef: urls.annotation(finding.id),
+        fromRef: urls.annotation(rebuttal.articleId, rebuttal.id),
+        toRef: urls.annotation(finding.articleId, finding.id),
       }),
-      expect.objectContaining({ type: 'supports', fromRef: urls.annotation(source.id) }),
-      expect.objectContaining({ type: 'quotes_source', fromRef: urls.annotation(claim.id), creatorName: null }),
+      expect.objectContaining({ type: 'supports', fromRef: urls.annotation(source.articleId, source.id) }),
+      expect.objectContaining({
+        type: 'quotes_source',
+        fromRef: urls.annotation(claim.articleId, claim.id),
+        creatorName: null,
+      }),
     ]);
     expect(parsed.warnings).toEqual([expect.stringContaining('"contradicts" link')]);
   });
@@ -241,9 +249,11 @@ describe('parseAnnotationImport: refusals say what is wrong', () => {
 
   it('reads an empty position range (an exported orphan that never had one) as no position', () => {
     const value = file();
-    const orphanItem = itemsOf(value).find((item) => item.id === urls.annotation(orphan.id))!;
+    const orphanItem = itemsOf(value).find((item) => item.id === urls.annotation(orphan.articleId, orphan.id))!;
     (orphanItem.target as { selector: Json[] }).selector[1] = { type: 'TextPositionSelector', start: 0, end: 0 };
-    const imported = parseAnnotationImport(value).annotations.find((entry) => entry.ref === urls.annotation(orphan.id));
+    const imported = parseAnnotationImport(value).annotations.find(
+      (entry) => entry.ref === urls.annotation(orphan.articleId, orphan.id),
+    );
     expect(imported).toMatchObject({ position: null, selectorPosition: null, anchorState: 'orphaned' });
   });
 

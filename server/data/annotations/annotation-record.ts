@@ -25,6 +25,9 @@ export const annotationRecordSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
+  extraSelectors: true,
+  canonical: true,
+  via: true,
   author: { select: { id: true, name: true } },
 } as const;
 

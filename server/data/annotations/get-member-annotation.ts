@@ -15,10 +15,17 @@ export type MemberAnnotation = { record: AnnotationRecord; workspaceId: string; 
 export async function getMemberAnnotation(options: {
   userId: string;
   annotationId: string;
+  /** From the container IRI: the annotation must be in this article. */
+  articleId?: string;
 }): Promise<MemberAnnotation> {
-  if (!isUuid(options.annotationId)) throw notFound();
+  if (!isUuid(options.annotationId) || (options.articleId !== undefined && !isUuid(options.articleId)))
+    throw notFound();
   const found = await db().annotation.findFirst({
-    where: { id: options.annotationId, workspace: { memberships: { some: { userId: options.userId } } } },
+    where: {
+      id: options.annotationId,
+      ...(options.articleId !== undefined ? { articleId: options.articleId } : {}),
+      workspace: { memberships: { some: { userId: options.userId } } },
+    },
     select: {
       ...annotationRecordSelect,
       workspaceId: true,

@@ -8,8 +8,15 @@ import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { notifyAssignment } from '../notifications/notify';
+import { ifMatchSatisfied } from '@/lib/domain/web-annotation/http';
+import { annotationEtag } from '@/lib/domain/web-annotation/serialize';
 import { annotationRecordSelect, auditSnapshot } from './annotation-record';
 import { assertMayChange, getMemberAnnotation, type MemberAnnotation } from './get-member-annotation';
+
+const preconditionFailed = () =>
+  new AppError('PRECONDITION_FAILED', {
+    userMessage: 'The annotation changed since you loaded it (ETag differs). Reload it, then try again.',
+  });
 
 const stale = () =>
   new AppError('CONFLICT', {
@@ -80,12 +87,18 @@ function changes(
 export async function updateAnnotation(options: {
   userId: string;
   annotationId: string;
+  articleId?: string;
   input: TUpdateAnnotation;
+  /** The request's If-Match: 412 unless it names the current ETag. */
+  ifMatch?: string;
 }): Promise<AnnotationRecord> {
   const annotation = await getMemberAnnotation(options);
   const { input } = options;
   await authorize(annotation, options.userId, input);
   const before = annotation.record;
+  if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, annotationEtag(before))) {
+    throw preconditionFailed();
+  }
   if (input.version !== undefined && input.version !== before.version) throw stale();
   return db().$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({

@@ -17,25 +17,21 @@ const invalid = (message: string, field = 'target.selector') =>
  */
 export async function anchorNewAnnotation(options: {
   article: { id: string; revisionId: string; text: string };
-  input: { position: { start: number; end: number }; exact: string | null; revisionId?: string };
+  revisionId?: string;
+  /** Where the client's selectors point in the text they were made on (throws a 422 when they do not fit). */
+  resolve: (text: string) => { start: number; end: number };
 }): Promise<NewAnchor> {
-  const { article, input } = options;
+  const { article, revisionId } = options;
   const madeOn =
-    input.revisionId && input.revisionId !== article.revisionId
+    revisionId && revisionId !== article.revisionId
       ? await db().articleRevision.findFirst({
-          where: { id: input.revisionId, articleId: article.id },
+          where: { id: revisionId, articleId: article.id },
           select: { id: true, text: true },
         })
       : { id: article.revisionId, text: article.text };
   if (!madeOn) throw invalid('That revision is not a revision of this article.', 'revision');
-  const { start, end } = input.position;
-  if (end > madeOn.text.length) {
-    throw invalid(`The selector ends at ${end}, past the end of the text (${madeOn.text.length} characters).`);
-  }
+  const { start, end } = options.resolve(madeOn.text);
   const tagged = describeTextRange(madeOn.text, start, end);
-  if (input.exact !== null && input.exact !== tagged.quote.exact) {
-    throw invalid('The quote does not match the text at that position (the article may have changed: reload it).');
-  }
   if (madeOn.id === article.revisionId) return { tagged, taggedRevisionId: madeOn.id, current: tagged, state: 'exact' };
   const [result] = reanchorAll(madeOn.text, article.text, [tagged]);
   const carried = carryOver(article.text, tagged, result!);

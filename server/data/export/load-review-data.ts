@@ -76,14 +76,25 @@ export async function loadReviewData(options: { userId: string; slug: string; ar
       OR: [{ fromAnnotationId: { in: annotationIds } }, { toAnnotationId: { in: annotationIds } }],
     },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, type: true, fromAnnotationId: true, toAnnotationId: true, createdAt: true, createdById: true },
+    select: {
+      id: true,
+      type: true,
+      fromAnnotationId: true,
+      toAnnotationId: true,
+      createdAt: true,
+      createdById: true,
+      from: { select: { articleId: true } },
+      to: { select: { articleId: true } },
+    },
   });
   return {
     workspace,
     articles,
     annotations,
-    links: links.map(({ createdById, ...link }) => ({
+    links: links.map(({ createdById, from, to, ...link }) => ({
       ...link,
+      fromArticleId: from.articleId,
+      toArticleId: to.articleId,
       author: createdById ? { id: createdById, name: memberNames.get(createdById) ?? 'Former member' } : null,
     })),
   };

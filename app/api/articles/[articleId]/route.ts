@@ -4,7 +4,10 @@ import { requireRequestUser } from '@/server/auth/request-user';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { updateArticle } from '@/server/data/articles/update-article';
 import { saveArticleRevision } from '@/server/data/articles/save-article-revision';
+import { annotationServiceLink } from '@/lib/domain/web-annotation/http';
+import { resourceUrls } from '@/lib/domain/web-annotation/iris';
 import { jsonRoute } from '@/server/http/json-route';
+import { requestOrigin } from '@/server/http/request-origin';
 import { readJsonBody } from '@/server/http/read-json-body';
 
 type Context = { params: Promise<{ articleId: string }> };
@@ -12,14 +15,17 @@ type Context = { params: Promise<{ articleId: string }> };
 export const GET = jsonRoute<Context>(async (request, { params }) => {
   const user = await requireRequestUser(request);
   const article = await getMemberArticle({ userId: user.id, articleId: (await params).articleId });
-  return NextResponse.json({
-    id: article.id,
-    title: article.title,
-    status: article.status,
-    revisionId: article.revision.id,
-    revisionNumber: article.revision.number,
-    text: article.revision.text,
-  });
+  return NextResponse.json(
+    {
+      id: article.id,
+      title: article.title,
+      status: article.status,
+      revisionId: article.revision.id,
+      revisionNumber: article.revision.number,
+      text: article.revision.text,
+    },
+    { headers: { link: annotationServiceLink(resourceUrls(requestOrigin(request)).container(article.id)) } },
+  );
 });
 
 /** Saves a new revision: `{ text | doc, baseRevisionId }`; 409 when baseRevisionId is no longer the latest. */

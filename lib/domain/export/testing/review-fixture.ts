@@ -191,11 +191,14 @@ export const source = annotate(reportArticle, 'Separations rose sharply in 2018'
 
 export const annotations = [claim, finding, rebuttal, listItem, orphan, source];
 
-const link = (type: ExportLink['type'], from: string, to: string, author: ExportPerson | null = ada): ExportLink => ({
+type End = { id: string; articleId: string };
+const link = (type: ExportLink['type'], from: End, to: End, author: ExportPerson | null = ada): ExportLink => ({
   id: nextId('d'),
   type,
-  fromAnnotationId: from,
-  toAnnotationId: to,
+  fromAnnotationId: from.id,
+  toAnnotationId: to.id,
+  fromArticleId: from.articleId,
+  toArticleId: to.articleId,
   author,
   createdAt: at(59),
 });
@@ -204,8 +207,8 @@ const link = (type: ExportLink['type'], from: string, to: string, author: Export
 export const outsideAnnotationId = '01900000-0000-7000-8000-0000000ffff1';
 
 export const links: ExportLink[] = [
-  link('rebuts', rebuttal.id, finding.id, grace),
-  link('supports', source.id, finding.id),
-  link('quotes_source', claim.id, source.id, null),
-  link('contradicts', finding.id, outsideAnnotationId),
+  link('rebuts', rebuttal, finding, grace),
+  link('supports', source, finding),
+  link('quotes_source', claim, source, null),
+  link('contradicts', finding, { id: outsideAnnotationId, articleId: '01900000-0000-7000-8000-0000000ffff0' }),
 ];

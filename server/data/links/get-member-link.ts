@@ -1,0 +1,34 @@
+import 'server-only';
+import type { ExportLink } from '@/lib/domain/export/annotation-export';
+import { isUuid } from '@/lib/validation/ids';
+import { AppError } from '@/lib/errors';
+import { db } from '../../db';
+
+// Behind the link IRIs (/api/links/{id}) the export emits: members read it.
+
+const notFound = (what: string) =>
+  new AppError('NOT_FOUND', { userMessage: `This ${what} does not exist or you cannot see it.` });
+const member = (userId: string) => ({ memberships: { some: { userId } } });
+
+export async function getMemberLink(options: { userId: string; linkId: string }): Promise<ExportLink> {
+  if (!isUuid(options.linkId)) throw notFound('link');
+  const found = await db().annotationLink.findFirst({
+    where: { id: options.linkId, workspace: member(options.userId) },
+    select: {
+      id: true,
+      type: true,
+      fromAnnotationId: true,
+      toAnnotationId: true,
+      createdAt: true,
+      createdById: true,
+      from: { select: { articleId: true } },
+      to: { select: { articleId: true } },
+    },
+  });
+  if (!found) throw notFound('link');
+  const { createdById, from, to, ...link } = found;
+  const author = createdById
+    ? await db().user.findUnique({ where: { id: createdById }, select: { id: true, name: true } })
+    : null;
+  return { ...link, fromArticleId: from.articleId, toArticleId: to.articleId, author };
+}
