@@ -42,13 +42,13 @@ describe('members who share a name', () => {
   });
 
   it('cannot be given invisible characters at sign-up', async () => {
-    const user = await signUpUser(
-      ZSignUp.parse({
-        name: 'Rita\u202e Reviewer\u200b',
-        email: `rita-${Date.now()}@example.test`,
-        password: 'integration-password',
-      }),
-    );
+    const email = `rita-${Date.now()}@example.test`;
+    const result = await signUpUser({
+      ...ZSignUp.parse({ name: 'Rita\u202e Reviewer\u200b', email, password: 'integration-password' }),
+      ip: '192.0.2.14',
+    });
+    expect(result.created).toBe(true);
+    const user = await db().user.findUniqueOrThrow({ where: { email }, select: { name: true } });
     expect(user.name).toBe('Rita Reviewer');
   });
 });

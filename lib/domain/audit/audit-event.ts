@@ -17,6 +17,9 @@ export type AnnotationSnapshot = {
   assigneeId: string | null;
   revisionId: string;
   version: number;
+  /** The words as tagged and the revision they were tagged on (events before #12 lack them). */
+  taggedQuote?: string;
+  taggedRevisionId?: string;
 };
 
 /** `null` where the reader may not see it (see redact-audit-event.ts). */
@@ -49,7 +52,13 @@ export type AnnotationAuditEvent =
       AnnotationSnapshot,
       AnnotationSnapshot
     >
-  | Variant<'annotation.deleted', 'annotation', AnnotationSnapshot, null>;
+  | Variant<'annotation.deleted', 'annotation', AnnotationSnapshot, null>
+  | Variant<
+      'annotation.confirmed' | 'annotation.reanchored',
+      'annotation',
+      AnnotationSnapshot & { wordsBefore: string },
+      AnnotationSnapshot & { wordsAfter: string }
+    >;
 
 export type CommentAuditEvent =
   | Variant<
@@ -88,7 +97,16 @@ export type ArticleAuditEvent =
       'article.revised',
       'article',
       { revisionId: string; number: number },
-      { revisionId: string; number: number; contentHash: string; anchors: Record<string, number>; orphaned: string[] }
+      {
+        revisionId: string;
+        number: number;
+        contentHash: string;
+        anchors: Record<string, number>;
+        orphaned: string[];
+        /** Annotations whose words now differ from the words as tagged, with the words before and after. */
+        changed?: string[];
+        wordChanges?: { id: string; from: string; to: string }[];
+      }
     >;
 
 export type LinkAuditEvent =
@@ -125,7 +143,11 @@ export type WorkspaceAuditEvent =
 export type AccountAuditEvent =
   | Variant<'user.signed_up', 'user', null, { email: string; name: string }>
   | Variant<'api_token.created', 'api_token', null, { name: string; prefix: string }>
-  | Variant<'api_token.revoked', 'api_token', null, null>;
+  | Variant<'api_token.revoked', 'api_token', null, null>
+  | Variant<'user.renamed', 'user', { name: string }, { name: string }>
+  | Variant<'user.email_verified', 'user', null, { email: string }>
+  | Variant<'user.password_reset', 'user', null, null>
+  | Variant<'user.password_changed', 'user', null, { endedSessions: number }>;
 
 /** The events that concern one article: what live updates deliver. */
 export type ArticleScopedAuditEvent = AnnotationAuditEvent | CommentAuditEvent | ArticleAuditEvent | LinkAuditEvent;

@@ -98,6 +98,18 @@ export function describeAuditEvent(event: AuditEvent): string {
       return `created the API token ${quoted(event.after.name)}`;
     case 'api_token.revoked':
       return 'revoked an API token';
+    case 'annotation.confirmed':
+      return `confirmed the ${tagName(event.after.tag)} on the new words ${quoted(event.after.wordsAfter)} (was ${quoted(event.before.wordsBefore)})`;
+    case 'annotation.reanchored':
+      return `re-anchored the ${tagName(event.after.tag)} from ${quoted(event.before.wordsBefore)} to ${quoted(event.after.wordsAfter)}`;
+    case 'user.renamed':
+      return `changed their name from ${quoted(event.before.name)} to ${quoted(event.after.name)}`;
+    case 'user.email_verified':
+      return 'confirmed their email address';
+    case 'user.password_reset':
+      return 'reset their password by email';
+    case 'user.password_changed':
+      return 'changed their password';
     default:
       // Rows written before an action joined the vocabulary still read as their name.
       return (event as { action: string }).action;

@@ -27,7 +27,10 @@ const stale = () =>
 function actionFor(
   input: TUpdateAnnotation,
   before: AnnotationRecord,
-): Exclude<AnnotationAuditEvent['action'], 'annotation.created' | 'annotation.deleted'> {
+): Exclude<
+  AnnotationAuditEvent['action'],
+  'annotation.created' | 'annotation.deleted' | 'annotation.confirmed' | 'annotation.reanchored'
+> {
   if (input.reviewStatus !== undefined && input.reviewStatus !== before.reviewStatus) return 'annotation.reviewed';
   if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) return 'annotation.assigned';
   if (input.status !== undefined && input.status !== before.status) {
