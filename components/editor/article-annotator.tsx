@@ -61,6 +61,8 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
+  const [textReady, setTextReady] = useState(false);
+  const onTextReady = useCallback(() => setTextReady(true), []);
 
   const editing = useRevisionEditing({
     articleId: article.id,
@@ -161,7 +163,9 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
             ref={containerRef}
             role="region"
             aria-label="Article"
-            data-testid="article-editor"
+            // Tests wait for this id: it appears once the text on screen is in its editors and taggable.
+            data-testid={textReady ? 'article-editor' : undefined}
+            aria-busy={!textReady}
             className={`relative ${reviewing ? '' : 'rounded-lg ring-2 ring-accent-100'}`}
             onClickCapture={(event) => reviewing && navigation.selectFromHighlight(event.target)}
             onFocusCapture={(event) => reviewing && navigation.selectFromHighlight(event.target)}
@@ -183,6 +187,7 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
               perWindow={store.perWindow}
               editable={!reviewing}
               registry={registry}
+              onReady={onTextReady}
             />
           </div>
         </div>

@@ -11,6 +11,8 @@ type Props = {
   perWindow: AnnotationView[][];
   editable: boolean;
   registry: BlockWindowRegistry;
+  /** Called once what is on screen is taggable (see HIGHLIGHTS_READY_MARK). */
+  onReady: () => void;
 };
 
 /** A standard User Timing mark: benchmarks and RUM tools read time to taggable from it. */
@@ -20,7 +22,7 @@ export const HIGHLIGHTS_READY_MARK = 'marginalia:highlights-ready';
  * The article as consecutive block windows. Marks HIGHLIGHTS_READY_MARK once every window that was
  * near the viewport on load has its editor and highlights: from then on what is on screen is taggable.
  */
-export function ArticleText({ windows, perWindow, editable, registry }: Props) {
+export function ArticleText({ windows, perWindow, editable, registry, onReady: onTextReady }: Props) {
   const progress = useRef({ seen: 0, waiting: new Set<number>(), ready: new Set<number>(), marked: false });
   const count = windows.length;
 
@@ -29,7 +31,8 @@ export function ArticleText({ windows, perWindow, editable, registry }: Props) {
     if (state.marked || state.seen < count || [...state.waiting].some((index) => !state.ready.has(index))) return;
     state.marked = true;
     performance.mark(HIGHLIGHTS_READY_MARK, { detail: { windows: count, mounted: state.waiting.size } });
-  }, [count]);
+    onTextReady();
+  }, [count, onTextReady]);
 
   const onSeen = useCallback(
     (index: number, near: boolean) => {
