@@ -62,4 +62,17 @@ if (article) {
       .map((file) => `${path.basename(file)} ${kb(gzipSize(file))} KB`)
       .join(', ')}`,
   );
+  // The TipTap editors load as their own chunk once the page has started (block-window.tsx); found by
+  // the names they carry, since no manifest lists what a dynamic import pulls in.
+  const firstLoad = new Set([...rootMainFiles, ...article.own]);
+  const chunks = path.join(next, 'static', 'chunks');
+  const editorChunks = readdirSync(chunks)
+    .map((name) => `static/chunks/${name}`)
+    .filter((file) => file.endsWith('.js') && !firstLoad.has(file))
+    .filter((file) => /annotationHighlights|"ProseMirror"/.test(readFileSync(path.join(next, file), 'utf8')));
+  console.log(
+    `  article page, loaded after the first load: the editor chunk(s) ${kb(total(editorChunks))} KB (${editorChunks
+      .map((file) => path.basename(file))
+      .join(', ')}); first load + editor: ${kb(article.bytes + total(editorChunks))} KB`,
+  );
 }
