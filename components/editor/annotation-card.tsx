@@ -4,17 +4,12 @@ import { useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
 import { AnnotationEvidence } from '@/components/evidence/annotation-evidence';
+import type { AnnotationPatch } from './annotation-patch';
 import { AnnotationLinks } from './annotation-links';
 import { AnnotationThread } from './annotation-thread';
 import { REVIEW_LABELS, STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
-export type AnnotationPatch = {
-  tag?: Tag;
-  note?: string | null;
-  status?: 'open' | 'resolved';
-  reviewStatus?: 'open' | 'accepted' | 'rejected';
-  assigneeId?: string | null;
-};
+export type { AnnotationPatch };
 
 type Props = {
   annotation: AnnotationView;

@@ -12,7 +12,8 @@ import {
 } from '@/lib/domain/annotations/filter-annotations';
 import { TAGS } from '@/lib/domain/annotations/tags';
 import { EVIDENCE_STATES, type EvidenceState } from '@/lib/domain/evidence/evidence-state';
-import { AnnotationCard, type AnnotationPatch } from './annotation-card';
+import { AnnotationCard } from './annotation-card';
+import type { AnnotationPatch } from './annotation-patch';
 import { REVIEW_LABELS, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
 type Props = {

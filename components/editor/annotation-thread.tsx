@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { COMMENT_MAX_LENGTH } from '@/lib/validation/comments';
+import { COMMENT_MAX_LENGTH } from '@/lib/validation/comment-limits';
 import type { CommentView } from '@/lib/domain/comments/comment-view';
 import { CommentText } from './comment-text';
 import { MentionTextarea, mentionedIds, type Member } from './mention-textarea';

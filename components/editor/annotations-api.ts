@@ -1,7 +1,7 @@
 // Browser-side calls to the annotation API, returning views or a message to show.
 import { webAnnotationToView, type AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import type { Tag } from '@/lib/domain/annotations/tags';
-import type { AnnotationPatch } from './annotation-card';
+import type { AnnotationPatch } from './annotation-patch';
 import type { WebAnnotation } from '@/lib/domain/annotations/web-annotation';
 import { ANNO_CONTEXT } from '@/lib/domain/web-annotation/vocabulary';
 import { PAGE_SIZE } from '@/lib/domain/web-annotation/paging';

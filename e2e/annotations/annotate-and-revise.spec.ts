@@ -110,6 +110,8 @@ test('an editor changes the paragraph before; both highlights stay on their word
   await expect(card(page, OVERLAP).getByTestId('anchor-state')).toHaveText('Moved');
 
   await page.reload();
+  // The highlights are drawn once the article's editors mount, which is when this id appears.
+  await expect(page.getByTestId('article-editor')).toBeVisible();
   expect(await highlightedText(page, QUOTE)).toBe(QUOTE);
   await page.close();
 });

@@ -11,7 +11,9 @@ test('opening a seed article shows its title, subheadings and paragraphs in the 
 
   const editor = page.getByTestId('article-editor');
   await expect(editor).toBeVisible();
-  await expect(editor).toHaveAttribute('contenteditable', 'false');
+  // Reading is not editing: no contenteditable anywhere, yet the text is in a (read-only) editor view.
+  await expect(editor.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
+  await expect(editor.locator('[contenteditable="true"]')).toHaveCount(0);
   await expect(editor.getByRole('heading', { level: 2 })).toHaveText([
     'Sessions tried to distance himself',
     'Sessions refused interview',

@@ -1,7 +1,8 @@
 import './zod-config';
 import { z } from 'zod';
+import { COMMENT_MAX_LENGTH } from './comment-limits';
 
-export const COMMENT_MAX_LENGTH = 5_000;
+export { COMMENT_MAX_LENGTH };
 
 const ZBody = z
   .string()

@@ -68,9 +68,11 @@ export function annotationAuthors(annotations: AnnotationView[]): { id: string; 
 }
 
 /** Document order; orphans (which have no place in the text) last. */
+export function compareInDocumentOrder(a: AnnotationView, b: AnnotationView): number {
+  const orphan = Number(a.state === 'orphaned') - Number(b.state === 'orphaned');
+  return orphan || a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
+}
+
 export function sortInDocumentOrder(annotations: AnnotationView[]): AnnotationView[] {
-  return [...annotations].sort((a, b) => {
-    const orphan = Number(a.state === 'orphaned') - Number(b.state === 'orphaned');
-    return orphan || a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
-  });
+  return [...annotations].sort(compareInDocumentOrder);
 }

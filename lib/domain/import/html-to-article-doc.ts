@@ -1,5 +1,6 @@
 // HTML → article document: the sanitised story mapped onto the editor's schema, with the
 // details the page states about itself. Markdown and .docx imports end here too.
+import type { ParentNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { docToPlainText, type DocNode } from '../document/article-doc';
 import { chooseImportTitle } from './choose-import-title';
@@ -36,7 +37,10 @@ function withoutBylineBlock(blocks: DocNode[], byline: string | undefined): DocN
 }
 
 function convertStory(html: string, stated: HtmlMetadata): ConvertedDocument {
-  const dom = parseDocument(sanitizeImportHtml(html), { decodeEntities: true });
+  return convertDom(parseDocument(sanitizeImportHtml(html), { decodeEntities: true }), stated);
+}
+
+function convertDom(dom: ParentNode, stated: HtmlMetadata): ConvertedDocument {
   const { blocks, leadingH1 } = htmlDomToBlocks(selectStoryRoot(dom), { linkBase: stated.linkBase });
   if (!blocks.length) throw noTextToImport();
   const titled = chooseImportTitle(blocks, leadingH1, stated.title);
@@ -58,4 +62,9 @@ export function htmlToArticleDoc(html: string): ConvertedDocument {
  */
 export function renderedHtmlToArticleDoc(html: string, stated: ImportedMetadata = {}): ConvertedDocument {
   return convertStory(html, { ...stated, linkBase: stated.sourceUrl });
+}
+
+/** Converts a tree built without markup (see markdown-tokens-to-dom.ts); `stated` as above. */
+export function builtDomToArticleDoc(dom: ParentNode, stated: ImportedMetadata = {}): ConvertedDocument {
+  return convertDom(dom, { ...stated, linkBase: stated.sourceUrl });
 }
