@@ -85,6 +85,7 @@ export type PositionAnnotationInput = {
   note: string | null;
   position: { start: number; end: number };
   exact: string | null;
+  revisionId?: string;
 };
 
 export function fromPositionInput(input: ParsedAnnotation | PositionAnnotationInput): ParsedAnnotation {
@@ -96,5 +97,6 @@ export function fromPositionInput(input: ParsedAnnotation | PositionAnnotationIn
     targets: [{ source: null, position: input.position, quote, otherSelectors: [] }],
     canonical: null,
     via: null,
+    ...(input.revisionId ? { revisionId: input.revisionId } : {}),
   };
 }
