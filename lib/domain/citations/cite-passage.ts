@@ -20,6 +20,8 @@ export function citationIndex(doc: DocNode): CitedBlock[] {
   const blocks: CitedBlock[] = [];
   let offset = 0;
   let paragraphs = 0;
+  // A PDF's blocks name their page where one begins; the blocks after it are on the same page.
+  let carriedPage: number | null = null;
   const stack: DocNode[] = [doc];
   while (stack.length) {
     const node = stack.pop()!;
@@ -29,8 +31,9 @@ export function citationIndex(doc: DocNode): CitedBlock[] {
     }
     if (blocks.length) offset += BLOCK_SEPARATOR.length;
     const length = inlineLength(node);
-    const page = typeof node.attrs?.page === 'number' ? node.attrs.page : null;
+    const page: number | null = typeof node.attrs?.page === 'number' ? node.attrs.page : carriedPage;
     const breaks = Array.isArray(node.attrs?.pageBreaks) ? (node.attrs.pageBreaks as number[]) : [];
+    if (page !== null) carriedPage = page + breaks.length;
     blocks.push({
       start: offset,
       end: offset + length,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docToPlainText, type DocNode } from '../../document/article-doc';
 import { normalizeArticleDoc } from '../../document/normalize-article-doc';
+import { citationIndex, citePassage, formatCitation } from '../../citations/cite-passage';
 import { importDocument } from '../import-document';
 import { makePdf } from '../testing/make-pdf';
 import { MAX_PDF_PAGES } from './pdf-limits';
@@ -69,15 +70,27 @@ describe('pdfToArticleDoc', () => {
     expect(metadata).toEqual({ title: 'Deposition of J. Smith', byline: 'Court Reporter Ltd.' });
     expect(text).not.toContain('CONFIDENTIAL');
     expect(text).not.toMatch(/(^|\n)\d(\n|$)/);
-    expect(blocks.map((block) => [block.type, block.page])).toEqual([
+    // A block names its page where a page begins (the footnote goes back to page 1 after a
+    // paragraph that ran on to page 2); citations carry the page forward.
+    expect(blocks.map((block) => [block.type, block.page ?? null])).toEqual([
       ['heading', 1],
-      ['paragraph', 1],
-      ['paragraph', 1],
+      ['paragraph', null],
+      ['paragraph', null],
       ['paragraph', 1],
       ['heading', 2],
-      ['paragraph', 2],
+      ['paragraph', null],
       ['paragraph', 3],
     ]);
+    const index = citationIndex(doc);
+    const cite = (quote: string) => {
+      const start = text.indexOf(quote);
+      return formatCitation(citePassage(index, start, start + quote.length));
+    };
+    expect(cite('Where were you')).toBe('p. 1');
+    expect(cite('ordered their release')).toBe('p. 2');
+    expect(cite('The carrier is named')).toBe('p. 1');
+    expect(cite('Had you read the contract')).toBe('p. 2');
+    expect(cite('Sentence 3 of the record')).toBe('p. 3');
     expect(blocks[0]).toMatchObject({ text: 'Direct examination', level: 2 });
     expect(blocks[4]).toMatchObject({ text: 'Cross-examination' });
   });
@@ -89,10 +102,9 @@ describe('pdfToArticleDoc', () => {
     expect(continued.text).toBe(
       'A. The containers had a pre-existing arrangement with the carrier, and nobody from the company inspected them before the court ordered their release. Q. Who signed the manifest? A. I did.',
     );
-    expect(continued.page).toBe(1);
     expect(continued.pageBreaks).toHaveLength(1);
     expect(continued.text.slice(continued.pageBreaks![0])).toMatch(/^ordered their release\./);
-    expect(blocks[3]).toMatchObject({ text: '1. The carrier is named in Exhibit 4.', page: 1 });
+    expect(blocks[3]).toMatchObject({ text: '1. The carrier is named in Exhibit 4.' });
   });
 
   it('reads a two-column page column by column', async () => {
@@ -105,7 +117,7 @@ describe('pdfToArticleDoc', () => {
 
   it('produces a document the editor schema accepts with its page attributes', async () => {
     const normalized = normalizeArticleDoc(record.doc);
-    expect(blocksOf(normalized.content).map((block) => block.page)).toEqual([1, 1, 1, 1, 2, 2, 3]);
+    expect(blocksOf(normalized.content).map((block) => block.page ?? null)).toEqual([1, null, null, 1, 2, null, 3]);
   });
 
   it('refuses a scan (pages that are only images) with a 422 that says why', async () => {

@@ -17,13 +17,26 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-function toDocNode(block: PdfBlock): DocNode {
-  const attrs: Record<string, number | number[]> = { page: block.page };
+/**
+ * A block names its page only where the page is not the one the block before it ended on, so
+ * the article shows a page marker where a page begins (citePassage carries the page forward).
+ */
+function toDocNode(block: PdfBlock, inheritedPage: number | null): DocNode {
+  const attrs: Record<string, number | number[]> = block.page === inheritedPage ? {} : { page: block.page };
   if (block.pageBreaks.length) attrs.pageBreaks = block.pageBreaks;
   const content = [{ type: 'text', text: block.text }];
   return block.type === 'heading'
     ? { type: 'heading', attrs: { level: block.level ?? 2, ...attrs }, content }
-    : { type: 'paragraph', attrs, content };
+    : { type: 'paragraph', ...(Object.keys(attrs).length ? { attrs } : {}), content };
+}
+
+function toDocNodes(blocks: PdfBlock[]): DocNode[] {
+  let page: number | null = null;
+  return blocks.map((block) => {
+    const node = toDocNode(block, page);
+    page = block.page + block.pageBreaks.length;
+    return node;
+  });
 }
 
 async function extract(bytes: Uint8Array): Promise<PdfExtraction> {
@@ -59,7 +72,7 @@ export async function pdfToArticleDoc(bytes: Uint8Array): Promise<ConvertedDocum
   if (textCharacterCount(pages) < MIN_CHARACTERS_PER_PAGE * pages.length) throw pdfWithoutText();
   const pdfBlocks = layoutPdfBlocks(pages);
   if (!pdfBlocks.length) throw noTextToImport();
-  const nodes = pdfBlocks.map(toDocNode);
+  const nodes = toDocNodes(pdfBlocks);
   const { title, blocks } = chooseImportTitle(nodes, leadingHeading(nodes, pdfBlocks), statedTitle(info.title));
   const byline = cleanByline(info.author);
   return { doc: { type: 'doc', content: blocks }, metadata: { title, ...(byline ? { byline } : {}) } };
