@@ -13,10 +13,10 @@ import { uploadWithProgress, type UploadPhase } from './upload-with-progress';
 type Mode = 'file' | 'paste';
 type Imported = { id: string; title: string; url: string };
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf';
 const DETAIL_FIELDS = ['title', 'byline', 'sourceUrl', 'publishedAt'] as const;
 
-/** Upload (.txt, .md, .html, .docx) or paste an article, with optional details that override the document's. */
+/** Upload (.txt, .md, .html, .docx, .pdf) or paste an article, with optional details that override the document's. */
 export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>('file');
@@ -26,13 +26,20 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
   const [progress, setProgress] = useState<UploadPhase | null>(null);
   const [pending, setPending] = useState(false);
   const abortUpload = useRef<(() => void) | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const endpoint = `/api/workspaces/${workspaceSlug}/articles`;
 
   function chooseFile(chosen: File | null) {
     setError(null);
+    setRefused(null);
     if (chosen && chosen.size > MAX_UPLOAD_BYTES) {
+      const message = `${chosen.name} is ${formatFileSize(chosen.size)}. Files up to 10 MB can be imported.`;
       setFile(null);
-      setError(`${chosen.name} is ${formatFileSize(chosen.size)}. Files up to 10 MB can be imported.`);
+      // The picker would go on showing the refused file while nothing is chosen.
+      if (fileInput.current) fileInput.current.value = '';
+      setRefused(message);
+      setError(message);
       return;
     }
     setFile(chosen);
@@ -48,7 +55,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
     if (mode === 'file') {
       if (!file) {
         setPending(false);
-        setError('Choose a file to import.');
+        setError(refused ?? 'Choose a file to import.');
         return;
       }
       const body = new FormData();
@@ -109,10 +116,11 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
           }}
         >
           <label htmlFor="import-file" className="block text-sm font-medium text-stone-800">
-            Document (.txt, .md, .html or .docx, up to 10 MB)
+            Document (.txt, .md, .html, .docx or text .pdf, up to 10 MB)
           </label>
           <input
             id="import-file"
+            ref={fileInput}
             name="file"
             type="file"
             accept={ACCEPT}

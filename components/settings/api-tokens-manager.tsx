@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/text-field';
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
@@ -76,6 +77,9 @@ export function ApiTokensManager({ initialTokens }: { initialTokens: TokenRow[] 
           >
             {created.token}
           </code>
+          <div className="mt-2">
+            <CopyButton value={created.token} label={`Copy the token “${created.name}”`} />
+          </div>
           <p className="mt-2 text-stone-600">
             Send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
           </p>

@@ -12,6 +12,10 @@ test('a user creates a personal access token, uses it as a Bearer token, and rev
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByTestId('new-token').textContent())!.trim();
   expect(token).toMatch(/^mrg_[A-Za-z0-9_-]{43}$/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy the token “CI export”' }).click();
+  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
   const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const missing = await api.get('/api/articles/00000000-0000-7000-8000-000000000000');

@@ -7,9 +7,16 @@ import { SANDBOX_WORKSPACE } from '../fixtures/workspaces';
 
 const files = path.resolve(import.meta.dirname, '../fixtures/files');
 
-async function articleCount(page: Page): Promise<number> {
-  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}`);
-  return page.getByRole('list', { name: 'Articles' }).getByRole('listitem').count();
+/** Other tests import into the sandbox in parallel, so "created nothing" is "no import answered 201". */
+function watchCreated(page: Page): string[] {
+  const created: string[] = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.method() === 'POST' && request.url().endsWith('/articles') && response.status() === 201) {
+      created.push(request.url());
+    }
+  });
+  return created;
 }
 
 async function upload(page: Page, file: string) {
@@ -68,24 +75,24 @@ test('an .html file with scripts and event handlers shows its text and runs noth
 });
 
 test('a corrupt .docx is refused with a clear message and creates nothing', async ({ page }) => {
-  const before = await articleCount(page);
+  const created = watchCreated(page);
   await upload(page, 'not-a-docx.docx');
   await expect(page.getByRole('alert').filter({ hasText: /could not be read/ })).toBeVisible();
   await expect(page).toHaveURL(/\/import$/);
-  expect(await articleCount(page)).toBe(before);
+  expect(created).toEqual([]);
 });
 
 test('an unsupported file type is refused before upload work is wasted', async ({ page }) => {
-  const before = await articleCount(page);
+  const created = watchCreated(page);
   await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/import`);
   await page.getByLabel(/^Document/).setInputFiles({
-    name: 'slides.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.7 not really'),
+    name: 'slides.pptx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    buffer: Buffer.from('PK not really'),
   });
   await page.getByRole('button', { name: 'Import article' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /\.txt, \.md, \.html/ })).toBeVisible();
-  expect(await articleCount(page)).toBe(before);
+  expect(created).toEqual([]);
 });
 
 test('pasted Markdown becomes a structured article with the details given', async ({ page }) => {
@@ -104,4 +111,25 @@ test('pasted Markdown becomes a structured article with the details given', asyn
   await expect(editor.locator('ul li')).toHaveCount(2);
   await expect(page.getByText('Desk editor')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Source: example.org' })).toBeVisible();
+});
+
+test('a file over 10 MB is refused at once, and submitting repeats why rather than asking for a file', async ({
+  page,
+}) => {
+  // Other tests import into the same workspace in parallel, so "nothing created" is "nothing sent".
+  const uploads: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/articles')) uploads.push(request.url());
+  });
+  await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/import`);
+  const picker = page.getByLabel(/^Document/);
+  await picker.setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') });
+  await expect(
+    page.getByRole('alert').filter({ hasText: /huge\.txt is 11(\.0)? MB\. Files up to 10 MB/ }),
+  ).toBeVisible();
+  expect(await picker.evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Files up to 10 MB/ })).toBeVisible();
+  await expect(page.getByText('Choose a file to import.')).toHaveCount(0);
+  expect(uploads).toEqual([]);
 });

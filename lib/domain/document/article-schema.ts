@@ -1,6 +1,6 @@
 // One editor configuration for the browser and the server, so a document the server
 // accepts is exactly one the editor can show.
-import { getSchema, type AnyExtension } from '@tiptap/core';
+import { Extension, getSchema, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 
 export const SAFE_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
@@ -15,8 +15,47 @@ export function isSafeHref(href: unknown): boolean {
   }
 }
 
+const pageList = (value: string | null) =>
+  value
+    ? value
+        .split(' ')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n >= 0)
+    : null;
+
+/**
+ * The page of the source PDF a block starts on, and where later pages begin inside it, so
+ * annotations on imported PDFs can be cited by page; other articles leave both unset.
+ */
+export const PageCitation = Extension.create({
+  name: 'pageCitation',
+  addGlobalAttributes() {
+    return [
+      {
+        types: ['paragraph', 'heading'],
+        attributes: {
+          page: {
+            default: null,
+            parseHTML: (element) => pageList(element.getAttribute('data-page'))?.[0] ?? null,
+            renderHTML: (attributes) => (attributes.page ? { 'data-page': String(attributes.page) } : {}),
+          },
+          pageBreaks: {
+            default: null,
+            parseHTML: (element) => pageList(element.getAttribute('data-page-breaks')),
+            renderHTML: (attributes) =>
+              Array.isArray(attributes.pageBreaks) && attributes.pageBreaks.length
+                ? { 'data-page-breaks': attributes.pageBreaks.join(' ') }
+                : {},
+          },
+        },
+      },
+    ];
+  },
+});
+
 export function articleExtensions(): AnyExtension[] {
   return [
+    PageCitation,
     StarterKit.configure({
       heading: { levels: [2, 3] },
       codeBlock: false,

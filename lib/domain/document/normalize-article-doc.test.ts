@@ -3,6 +3,21 @@ import { blocksToDoc, docToPlainText } from './article-doc';
 import { normalizeArticleDoc, textToArticleDoc } from './normalize-article-doc';
 
 describe('normalizeArticleDoc', () => {
+  it('keeps the page a block starts on and its page breaks, and refuses anything but whole numbers', () => {
+    const withPage = (attrs: Record<string, unknown>) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs, content: [{ type: 'text', text: 'Cited' }] }],
+    });
+    expect(normalizeArticleDoc(withPage({ page: 12, pageBreaks: [3] })).content?.[0]?.attrs).toEqual({
+      page: 12,
+      pageBreaks: [3],
+    });
+    expect(normalizeArticleDoc(withPage({})).content?.[0]?.attrs).toBeUndefined();
+    for (const attrs of [{ page: '<b>12</b>' }, { page: 0 }, { page: 1.5 }, { pageBreaks: ['x'] }, { pageBreaks: 4 }]) {
+      expect(() => normalizeArticleDoc(withPage(attrs))).toThrow(/page/);
+    }
+  });
+
   it('accepts an editor document and returns it in schema form', () => {
     const doc = blocksToDoc([
       { type: 'heading', text: 'Title' },

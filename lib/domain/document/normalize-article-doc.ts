@@ -4,6 +4,36 @@ import { articleSchema, isSafeHref } from './article-schema';
 
 export class InvalidDocumentError extends Error {}
 
+/** Pages are cited to readers, so only whole numbers in range pass (an API client could send anything). */
+const MAX_CITED_PAGE = 100_000;
+const isPage = (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_CITED_PAGE;
+
+function assertValidPages(node: DocNode): void {
+  const { page, pageBreaks } = node.attrs ?? {};
+  if (page !== undefined && page !== null && !isPage(page)) {
+    throw new InvalidDocumentError("A block's page must be a whole number from 1.");
+  }
+  if (pageBreaks !== undefined && pageBreaks !== null) {
+    const valid =
+      Array.isArray(pageBreaks) &&
+      pageBreaks.length <= MAX_CITED_PAGE &&
+      pageBreaks.every((offset) => Number.isInteger(offset) && (offset as number) >= 0);
+    if (!valid) throw new InvalidDocumentError("A block's page breaks must be a list of text offsets.");
+  }
+  for (const child of node.content ?? []) assertValidPages(child);
+}
+
+/** Only PDF imports have pages: other documents are stored as they were, without two null attributes per block. */
+function dropUnsetPages(node: DocNode): void {
+  if (node.attrs) {
+    if (node.attrs.page === null) delete node.attrs.page;
+    if (node.attrs.pageBreaks === null) delete node.attrs.pageBreaks;
+    if (!Object.keys(node.attrs).length) delete node.attrs;
+  }
+  for (const child of node.content ?? []) dropUnsetPages(child);
+}
+
 function assertSafeLinks(node: DocNode): void {
   for (const mark of node.marks ?? []) {
     if (mark.type === 'link' && !isSafeHref(mark.attrs?.href)) {
@@ -28,6 +58,8 @@ export function normalizeArticleDoc(json: unknown): ArticleDoc {
   if (node.type.name !== 'doc') throw new InvalidDocumentError('The document must have type "doc".');
   const normalized = node.toJSON() as ArticleDoc;
   assertSafeLinks(normalized);
+  assertValidPages(normalized);
+  dropUnsetPages(normalized);
   return normalized;
 }
 

@@ -202,6 +202,17 @@ describe('htmlToArticleDoc title and metadata', () => {
     });
   });
 
+  it('takes the byline paragraph out of the body, since the header shows it', () => {
+    const { doc, metadata } = convert(
+      page(
+        '<title>Story</title>',
+        '<article><p class="byline">By <a rel="author" href="/a">Ann Lee</a></p><p>Text by Ann Lee.</p></article>',
+      ),
+    );
+    expect(metadata.byline).toBe('Ann Lee');
+    expect(docToPlainText(doc)).toBe('Text by Ann Lee.');
+  });
+
   it('ignores unusable metadata: non-http addresses, URL bylines, dates that are not dates', () => {
     const { metadata } = convert(
       page(

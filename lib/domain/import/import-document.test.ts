@@ -15,6 +15,7 @@ describe('detectImportFormat', () => {
     expect(detectImportFormat('page.HTML')).toBe('html');
     expect(detectImportFormat('page.htm')).toBe('html');
     expect(detectImportFormat('report.docx', 'application/octet-stream')).toBe('docx');
+    expect(detectImportFormat('Deposition.PDF')).toBe('pdf');
   });
 
   it('falls back to the media type, ignoring parameters', () => {
@@ -24,10 +25,11 @@ describe('detectImportFormat', () => {
     expect(
       detectImportFormat('upload', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
     ).toBe('docx');
+    expect(detectImportFormat('upload', 'application/pdf')).toBe('pdf');
   });
 
   it('returns null for anything else', () => {
-    expect(detectImportFormat('scan.pdf', 'application/pdf')).toBeNull();
+    expect(detectImportFormat('slides.pptx', 'application/vnd.ms-powerpoint')).toBeNull();
     expect(detectImportFormat('old.doc', 'application/msword')).toBeNull();
     expect(detectImportFormat('noextension')).toBeNull();
   });
@@ -99,10 +101,10 @@ describe('importDocument from files', () => {
   });
 
   it('refuses unsupported file types, naming the supported ones', async () => {
-    await expect(importDocument({ fileName: 'scan.pdf', bytes: utf8('%PDF') })).rejects.toMatchObject({
+    await expect(importDocument({ fileName: 'scan.tiff', bytes: utf8('II*') })).rejects.toMatchObject({
       code: 'UNSUPPORTED_MEDIA_TYPE',
       status: 415,
-      userMessage: expect.stringContaining('.txt, .md, .html, .docx'),
+      userMessage: expect.stringContaining('.txt, .md, .html, .docx, .pdf'),
     });
     await expect(importDocument({ fileName: 'old.doc', bytes: utf8('x') })).rejects.toMatchObject({
       code: 'UNSUPPORTED_MEDIA_TYPE',

@@ -11,6 +11,7 @@ import { detectImportFormat } from './import-formats';
 import type { ConvertedDocument, ImportedDocument, ImportFormat } from './imported-document';
 import { markdownToArticleDoc } from './markdown-to-article-doc';
 import { parsePlainTextArticle } from './parse-plain-text-article';
+import { pdfToArticleDoc } from './pdf/pdf-to-article-doc';
 
 export type { ImportedDocument, ImportedMetadata, ImportFormat } from './imported-document';
 export { detectImportFormat } from './import-formats';
@@ -26,7 +27,7 @@ function plainTextToArticleDoc(text: string): ConvertedDocument {
   return { doc: blocksToDoc(parsed.blocks), metadata: { title: parsed.title } };
 }
 
-function convertText(text: string, format: Exclude<ImportFormat, 'docx'>): ConvertedDocument {
+function convertText(text: string, format: Exclude<ImportFormat, 'docx' | 'pdf'>): ConvertedDocument {
   if (format === 'markdown') return markdownToArticleDoc(text);
   if (format === 'html') return htmlToArticleDoc(text);
   return plainTextToArticleDoc(text);
@@ -37,6 +38,7 @@ async function convertFile(input: { fileName?: string; mediaType?: string; bytes
   const format = detectImportFormat(input.fileName ?? '', input.mediaType);
   if (!format) throw unsupportedFile(input.fileName);
   if (format === 'docx') return { format, converted: await docxToArticleDoc(input.bytes) };
+  if (format === 'pdf') return { format, converted: await pdfToArticleDoc(input.bytes) };
   const text = decodeTextBytes(input.bytes, { html: format === 'html' });
   return { format, converted: convertText(text, format) };
 }
@@ -45,7 +47,7 @@ function convertPasted(input: { pastedText: string; format?: ImportFormat }) {
   // Pasted text is counted in characters; a character is at least one byte.
   if (input.pastedText.length > MAX_IMPORT_BYTES) throw fileTooLarge();
   const format = input.format ?? 'text';
-  if (format === 'docx') {
+  if (format === 'docx' || format === 'pdf') {
     throw new AppError('INVALID_INPUT', { userMessage: 'Pasted text can be plain text, Markdown or HTML.' });
   }
   return { format, converted: convertText(input.pastedText, format) };
@@ -65,7 +67,7 @@ function normalizeImported(doc: ArticleDoc): ArticleDoc {
 }
 
 /**
- * Converts an uploaded file (.txt, .md, .html, .docx up to 10 MB) or pasted text (plain
+ * Converts an uploaded file (.txt, .md, .html, .docx, .pdf up to 10 MB) or pasted text (plain
  * by default; Markdown or HTML when asked). Throws AppError with a message for the user
  * when the input is too large, of an unsupported type, unreadable or empty.
  */

@@ -10,6 +10,7 @@ const FORMAT_FOR_EXTENSION: Readonly<Record<string, ImportFormat>> = {
   html: 'html',
   htm: 'html',
   docx: 'docx',
+  pdf: 'pdf',
 };
 
 const FORMAT_FOR_MEDIA_TYPE: Readonly<Record<string, ImportFormat>> = {
@@ -19,6 +20,7 @@ const FORMAT_FOR_MEDIA_TYPE: Readonly<Record<string, ImportFormat>> = {
   'text/html': 'html',
   'application/xhtml+xml': 'html',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/pdf': 'pdf',
 };
 
 export function detectImportFormat(fileName: string, mediaType?: string): ImportFormat | null {

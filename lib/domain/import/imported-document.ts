@@ -2,7 +2,7 @@
 // converters can name them without importing the module that imports them.
 import type { ArticleDoc } from '../document/article-doc';
 
-export type ImportFormat = 'text' | 'markdown' | 'html' | 'docx';
+export type ImportFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
 
 export type ImportedMetadata = { title?: string; byline?: string; sourceUrl?: string; publishedAt?: string };
 
