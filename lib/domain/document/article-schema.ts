@@ -36,7 +36,8 @@ export const PageCitation = Extension.create({
         attributes: {
           page: {
             default: null,
-            parseHTML: (element) => pageList(element.getAttribute('data-page'))?.[0] ?? null,
+            // Pasted markup can carry any value: only a page the document check accepts is kept.
+            parseHTML: (element) => pageList(element.getAttribute('data-page'))?.find((page) => page >= 1) ?? null,
             renderHTML: (attributes) => (attributes.page ? { 'data-page': String(attributes.page) } : {}),
           },
           pageBreaks: {
