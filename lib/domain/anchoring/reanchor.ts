@@ -140,6 +140,7 @@ function indexedWindows(anchor: Anchor, search: Search, slack: number, limit: nu
   const windows: Region[] = [];
   for (const word of rare) {
     const occurrences = index.occurrences(word.word);
+    // Windows around a very common word would cover the text: no better than a scan.
     if (occurrences.length > MAX_INDEXED_OCCURRENCES) break;
     for (const at of occurrences)
       windows.push({ from: at - word.offset - slack, to: at - word.offset + exact.length + slack });
@@ -154,25 +155,31 @@ function indexedWindows(anchor: Anchor, search: Search, slack: number, limit: nu
   return merged;
 }
 
+/** Occurrences of the exact quote anywhere, found from the occurrences of its rarest whole word. */
+function exactElsewhere(newText: string, anchor: Anchor, search: Search): QuoteMatch[] {
+  const { exact, prefix, suffix } = anchor.quote;
+  const words = quoteWords(exact, prefix, suffix).filter((word) => word.whole);
+  if (!words.length) {
+    search.budget.spend(newText.length / 8);
+    return exactMatches(newText, exact, { from: 0, to: newText.length });
+  }
+  const index = search.index();
+  // A whole word of the quote that is nowhere in the new text: neither is the quote.
+  if (words.some((word) => index.occurrences(word.word).length === 0)) return [];
+  const [rarest] = index.rarest(words);
+  const occurrences = index.occurrences(rarest!.word);
+  search.budget.spend(occurrences.length * 8);
+  return occurrences
+    .map((at) => at - rarest!.offset)
+    .filter((start) => start >= 0 && newText.startsWith(exact, start))
+    .map((start) => ({ start, end: start + exact.length, errors: 0 }));
+}
+
 /** The best candidate anywhere else whose context agrees on both sides. */
 function elsewhere(newText: string, anchor: Anchor, hint: number, search: Search): Candidate | null {
   const { exact } = anchor.quote;
-  const windows = indexedWindows(anchor, search, 0, 1);
   const whole = { from: 0, to: newText.length };
-  let exacts: QuoteMatch[];
-  if (windows) {
-    search.budget.spend(windows.length * 8);
-    exacts = windows.flatMap((window) =>
-      newText.startsWith(exact, window.from)
-        ? [{ start: window.from, end: window.from + exact.length, errors: 0 }]
-        : [],
-    );
-  } else if (quoteWords(exact, anchor.quote.prefix, anchor.quote.suffix).some((word) => word.whole)) {
-    exacts = []; // a whole word of the quote is nowhere in the new text, so neither is the quote
-  } else {
-    search.budget.spend(newText.length / 8);
-    exacts = exactMatches(newText, exact, whole);
-  }
+  const exacts = exactElsewhere(newText, anchor, search);
   const winner = bestCandidate(score(newText, anchor, exacts, hint, search).filter(agreesOnBothSides));
   if (winner) return winner;
 
