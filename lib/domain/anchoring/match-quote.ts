@@ -43,14 +43,22 @@ export function exactMatches(text: string, exact: string, region: Region): Quote
   return matches;
 }
 
-/** Approximate occurrences (at most `maxErrors` edits) inside the region. */
+const MAX_FUZZY_CANDIDATES = 100;
+
+/**
+ * Approximate occurrences (at most `maxErrors` edits) inside the region, fewest errors first.
+ * The search reports a match at nearly every end position around a good one; only the closest
+ * are worth scoring on context.
+ */
 export function fuzzyMatches(text: string, exact: string, maxErrors: number, region: Region): QuoteMatch[] {
   const from = Math.max(0, region.from);
   const to = Math.min(text.length, region.to);
   if (maxErrors <= 0 || to - from < exact.length - maxErrors) return [];
   return search(text.slice(from, to), exact, maxErrors)
     .map((match) => ({ start: match.start + from, end: match.end + from, errors: match.errors }))
-    .filter((match) => match.end > match.start);
+    .filter((match) => match.end > match.start)
+    .sort((a, b) => a.errors - b.errors || a.start - b.start)
+    .slice(0, MAX_FUZZY_CANDIDATES);
 }
 
 /** Score 0..1 (1: the exact words, with the stored context, where expected); `hint` is the expected start. */

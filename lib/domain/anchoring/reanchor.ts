@@ -36,7 +36,7 @@ const FAR_CONTEXT = INTACT_CONTEXT;
 const FAR_SIDE_CONTEXT = 0.5;
 /** Without a block diff, "near" is this many characters either side of the old offset. */
 const NEAR_WINDOW = 4_000;
-const MAX_INDEXED_OCCURRENCES = 400;
+const MAX_INDEXED_OCCURRENCES = 100;
 const WHOLE_SCAN_MIN_LENGTH = 30;
 /**
  * Search work allowed per revision, in characters scanned (approximately): enough for
@@ -45,15 +45,30 @@ const WHOLE_SCAN_MIN_LENGTH = 30;
 export const DEFAULT_SEARCH_BUDGET = 60_000_000;
 const SCORE_COST = 2_000;
 
-export type ReanchorOptions = { budget?: number };
+/** Wall-clock limit on searching, per revision (the carried-over annotations are mapped regardless). */
+export const DEFAULT_TIME_LIMIT_MS = 700;
+/** Each approximate search has a fixed cost beyond the characters it scans. */
+const WINDOW_COST = 2_000;
 
+export type ReanchorOptions = { budget?: number; timeLimitMs?: number };
+
+/**
+ * Work units bound the search deterministically; the clock is a second guard, because a
+ * unit does not cost the same on every machine and a save must finish either way.
+ */
 class Budget {
-  constructor(private remaining: number) {}
+  private readonly deadline: number;
+  constructor(
+    private remaining: number,
+    timeLimitMs: number,
+  ) {
+    this.deadline = performance.now() + timeLimitMs;
+  }
   spend(units: number): void {
     this.remaining -= units;
   }
   get exhausted(): boolean {
-    return this.remaining <= 0;
+    return this.remaining <= 0 || performance.now() > this.deadline;
   }
 }
 
@@ -63,7 +78,7 @@ function searchFor(newText: string, mapper: OffsetMapper | undefined, options: R
   let index: WordIndex | undefined;
   return {
     mapper,
-    budget: new Budget(options.budget ?? DEFAULT_SEARCH_BUDGET),
+    budget: new Budget(options.budget ?? DEFAULT_SEARCH_BUDGET, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
     index: () => (index ??= new WordIndex(newText)),
   };
 }
@@ -190,7 +205,7 @@ function elsewhere(newText: string, anchor: Anchor, hint: number, search: Search
   const matches: QuoteMatch[] = [];
   for (const window of fuzzyWindows) {
     if (search.budget.exhausted) break;
-    search.budget.spend((window.to - window.from) * Math.ceil(exact.length / 32));
+    search.budget.spend(WINDOW_COST + (window.to - window.from) * Math.ceil(exact.length / 32));
     matches.push(...fuzzyMatches(newText, exact, allowance, window));
   }
   const fuzzy = score(newText, anchor, matches, hint, search);
