@@ -14,6 +14,7 @@ import {
   exactMatches,
   fuzzyMatches,
   maxFuzzyErrors,
+  MIN_FUZZY_LENGTH,
   refineCandidate,
   scoreCandidate,
   FUZZY_ERROR_RATE,
@@ -101,14 +102,7 @@ function score(newText: string, anchor: Anchor, matches: QuoteMatch[], hint: num
 }
 
 /** The best acceptable candidate near the expected place, exact words first. */
-function nearby(
-  newText: string,
-  anchor: Anchor,
-  region: Region,
-  hint: number,
-  slack: number,
-  search: Search,
-): Candidate | null {
+function nearby(newText: string, anchor: Anchor, region: Region, hint: number, search: Search): Candidate | null {
   const { exact } = anchor.quote;
   // A large stretch (many edited blocks in a row) is searched only around where the quote was expected.
   const window = {
@@ -124,8 +118,9 @@ function nearby(
   if (allowance === 0 || search.budget.exhausted) return null;
   search.budget.spend((window.to - window.from) * Math.ceil(exact.length / 32));
   const fuzzy = score(newText, anchor, fuzzyMatches(newText, exact, allowance, window), hint, search);
-  // Leniency is for the old place itself; further off in the stretch, the context must agree as elsewhere.
-  const close = (c: Candidate) => Math.abs(c.start - hint) <= slack + exact.length;
+  // Leniency is for the old place itself (not the whole stretch: a deleted paragraph in it is no
+  // licence to wander); further off, the context must agree as elsewhere.
+  const close = (c: Candidate) => Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
   const accept = (c: Candidate) => c.errors <= maxFuzzyErrors(exact, c.context) && (close(c) || agreesOnBothSides(c));
   return refined(newText, anchor, bestCandidate(fuzzy.filter(accept)), hint, accept);
 }
@@ -139,7 +134,7 @@ function refined(
 ): Candidate | null {
   if (!winner) return null;
   const better = refineCandidate(newText, anchor.quote, winner, hint);
-  return accept(better) ? better : winner;
+  return accept(better) ? better : null; // the recounted errors are over the bound
 }
 
 function agreesOnBothSides(candidate: Candidate): boolean {
@@ -199,7 +194,7 @@ function elsewhere(newText: string, anchor: Anchor, hint: number, search: Search
   if (winner) return winner;
 
   const allowance = Math.floor(exact.length * FUZZY_ERROR_RATE);
-  if (maxFuzzyErrors(exact, 0.5) === 0 || search.budget.exhausted) return null;
+  if (exact.length < MIN_FUZZY_LENGTH || search.budget.exhausted) return null;
   const fuzzyWindows =
     indexedWindows(anchor, search, allowance + 4, 2) ?? (exact.length >= WHOLE_SCAN_MIN_LENGTH ? [whole] : []);
   const matches: QuoteMatch[] = [];
@@ -231,7 +226,7 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
   };
   // In its old place when no further from the hint than the edits around it explain.
   const slack = (mapper ? mapper.slackFor(start) : NEAR_WINDOW) + CONTEXT_LENGTH;
-  const near = nearby(newText, anchor, region, hint, slack, search);
+  const near = nearby(newText, anchor, region, hint, search);
   if (near) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
   const far = elsewhere(newText, anchor, hint, search);
   if (far) return found(newText, anchor, far, false, normalized(far));
