@@ -12,7 +12,10 @@ import { paragraphRanges, REVISIONS, runRevision, sentenceRanges, type Truth } f
 import { seededRandom } from './generate-article';
 
 const ANNOTATIONS = 5_000;
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_KINDS=a,b limits the kinds; BENCH_EXAMPLES=n prints n wrong results per kind, to see what limits it. */
+const KINDS = process.env.BENCH_KINDS?.split(',');
+const EXAMPLES = Number(process.env.BENCH_EXAMPLES ?? 0);
 
 const corpus = buildCorpus({ words: 100_000 });
 const oldText = corpus.paragraphs.map((sentences) => sentences.join(' ')).join('\n\n');
@@ -62,12 +65,21 @@ type Figures = {
   states: Record<AnchorState, number>;
 };
 
+function show(label: string, text: string, anchor: Anchor, truth: Truth, result: AnchorResult) {
+  const { prefix, exact, suffix } = anchor.quote;
+  const at = result.state === 'orphaned' ? null : text.slice(result.start - 20, result.end + 20);
+  console.log(
+    `    ${label} ${JSON.stringify({ was: prefix.slice(-20) + '[' + exact + ']' + suffix.slice(0, 20), truth: truth.status, now: text.slice(truth.start - 20, truth.end + 20), result, at })}`,
+  );
+}
+
 function judge(
   text: string,
   anchors: Anchor[],
   truths: Truth[],
   results: AnchorResult[],
 ): Omit<Figures, 'ms' | 'floorMs'> {
+  let shown = 0;
   const figures = { wrong: 0, falseOrphans: 0, movedForShift: 0, exactWithNewContext: 0, budget: 0 };
   const states: Record<AnchorState, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   results.forEach((result, i) => {
@@ -77,12 +89,14 @@ function judge(
     states[result.state]++;
     if (result.state === 'orphaned') {
       if (same) figures.falseOrphans++;
+      if (same && shown++ < EXAMPLES) show('false orphan', text, anchor, truth, result);
       if ('budgetExhausted' in result && result.budgetExhausted) figures.budget++;
       return;
     }
     const overlaps = truth.status !== 'gone' && result.start < truth.end && truth.start < result.end;
     const wordsOk = result.state === 'fuzzy' || text.slice(result.start, result.end) === anchor.quote.exact;
     if (!overlaps || !wordsOk) figures.wrong++;
+    if ((!overlaps || !wordsOk) && shown++ < EXAMPLES) show('wrong', text, anchor, truth, result);
     const shiftOnly = same && !truth.moved && sameContext(text, anchor, truth.start, truth.end);
     if (result.state === 'moved' && shiftOnly && result.start === truth.start) figures.movedForShift++;
     if (result.state === 'exact' && !sameContext(text, anchor, result.start, result.end)) figures.exactWithNewContext++;
@@ -104,6 +118,7 @@ console.log(
 
 const rows: [string, Figures][] = [];
 Object.keys(REVISIONS).forEach((kind, k) => {
+  if (KINDS && !KINDS.includes(kind)) return;
   const doc = runRevision(kind, oldText, spans, 100 + k, vocabulary);
   const newText = doc.text;
   let results = reanchorAll(oldText, newText, anchors);

@@ -12,7 +12,9 @@ export type QuoteMatch = { start: number; end: number; errors: number };
 export type Candidate = QuoteMatch & ContextAgreement & { context: number; score: number };
 
 const MAX_EXACT_CANDIDATES = 500;
-const MIN_FUZZY_LENGTH = 10;
+export const MIN_FUZZY_LENGTH = 10;
+/** Below this length a quote matches fuzzily only with its context intact: a few letters alike mean little. */
+const MIN_LOOSE_FUZZY_LENGTH = 20;
 /** A fuzzy match near the old place may differ from the quote in this share of its characters... */
 export const FUZZY_ERROR_RATE = 0.2;
 /** ...and in this share when its context on both sides is intact (a larger edit inside the quote). */
@@ -28,6 +30,7 @@ export const INTACT_CONTEXT = 0.75;
 export function maxFuzzyErrors(exact: string, context = 1): number {
   if (exact.length < MIN_FUZZY_LENGTH) return context >= INTACT_CONTEXT ? Math.max(1, Math.floor(exact.length / 4)) : 0;
   if (context >= INTACT_CONTEXT) return Math.floor(exact.length * INTACT_CONTEXT_ERROR_RATE);
+  if (exact.length < MIN_LOOSE_FUZZY_LENGTH) return 0;
   if (context >= 0.4) return Math.floor(exact.length * FUZZY_ERROR_RATE);
   return Math.floor(exact.length * FUZZY_ERROR_RATE * 0.5);
 }
@@ -43,14 +46,22 @@ export function exactMatches(text: string, exact: string, region: Region): Quote
   return matches;
 }
 
-/** Approximate occurrences (at most `maxErrors` edits) inside the region. */
+const MAX_FUZZY_CANDIDATES = 100;
+
+/**
+ * Approximate occurrences (at most `maxErrors` edits) inside the region, fewest errors first.
+ * The search reports a match at nearly every end position around a good one; only the closest
+ * are worth scoring on context.
+ */
 export function fuzzyMatches(text: string, exact: string, maxErrors: number, region: Region): QuoteMatch[] {
   const from = Math.max(0, region.from);
   const to = Math.min(text.length, region.to);
   if (maxErrors <= 0 || to - from < exact.length - maxErrors) return [];
   return search(text.slice(from, to), exact, maxErrors)
     .map((match) => ({ start: match.start + from, end: match.end + from, errors: match.errors }))
-    .filter((match) => match.end > match.start);
+    .filter((match) => match.end > match.start)
+    .sort((a, b) => a.errors - b.errors || a.start - b.start)
+    .slice(0, MAX_FUZZY_CANDIDATES);
 }
 
 /** Score 0..1 (1: the exact words, with the stored context, where expected); `hint` is the expected start. */
@@ -72,8 +83,11 @@ const MAX_REFINED_LENGTH = 200;
  * keep the fewest errors, then the best context.
  */
 export function refineCandidate(text: string, quote: TextQuote, candidate: Candidate, hint?: number): Candidate {
-  if (candidate.errors === 0 || quote.exact.length > MAX_REFINED_LENGTH) return candidate;
-  let winner = candidate;
+  if (candidate.errors === 0) return candidate;
+  // The search's error count for the start it reports is not always that span's own distance: recount.
+  const errors = editDistance(quote.exact, text.slice(candidate.start, candidate.end));
+  let winner = errors === candidate.errors ? candidate : scoreCandidate(text, quote, { ...candidate, errors }, hint);
+  if (quote.exact.length > MAX_REFINED_LENGTH) return winner;
   for (let start = candidate.start - REFINE_REACH; start <= candidate.start + REFINE_REACH; start++) {
     for (let end = candidate.end - REFINE_REACH; end <= candidate.end + REFINE_REACH; end++) {
       if (start < 0 || end > text.length || end <= start || (start === candidate.start && end === candidate.end))

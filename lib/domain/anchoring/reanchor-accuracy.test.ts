@@ -1,25 +1,13 @@
 // Look-alikes and leniency, on the seed article the evidence issue (#12) tried by hand:
 // a candidate elsewhere whose context disagrees is refused; intact context admits a larger
 // edit inside the quote, and short quotes.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blocksToDoc, docToPlainText } from '../document/article-doc';
-import { parsePlainTextArticle } from '../import/parse-plain-text-article';
 import { describeTextRange } from './describe-text-range';
+import { seedArticleText } from './testing/seed-text';
 import { reanchorAll } from './reanchor';
 import type { AnchorResult } from './types';
 
-const seedText = docToPlainText(
-  blocksToDoc(
-    parsePlainTextArticle(
-      readFileSync(
-        path.join(import.meta.dirname, '../../../prisma/seed-data/doj-ig-sessions-rosenstein-driving-force.txt'),
-        'utf8',
-      ),
-    ).blocks,
-  ),
-);
+const seedText = seedArticleText();
 const QUOTE_SENTENCE =
   '“We need to take away children,” Sessions told the prosecutors, according to participants’ notes. ';
 const CONCERNED = 'The prosecutors had told Sessions they were “deeply concerned” about the wellbeing of the children.';

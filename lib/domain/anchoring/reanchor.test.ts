@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blocksToDoc, docToPlainText } from '../document/article-doc';
-import { parsePlainTextArticle } from '../import/parse-plain-text-article';
 import { describeTextRange } from './describe-text-range';
+import { seedArticleText } from './testing/seed-text';
 import { reanchor, reanchorAll } from './reanchor';
 
-const seedText = docToPlainText(
-  blocksToDoc(
-    parsePlainTextArticle(
-      readFileSync(
-        path.join(import.meta.dirname, '../../../prisma/seed-data/doj-ig-sessions-rosenstein-driving-force.txt'),
-        'utf8',
-      ),
-    ).blocks,
-  ),
-);
+const seedText = seedArticleText();
 const QUOTE = 'We need to take away children';
 
 function anchorOn(text: string, exact: string, from = 0) {

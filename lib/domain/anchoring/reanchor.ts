@@ -14,6 +14,7 @@ import {
   exactMatches,
   fuzzyMatches,
   maxFuzzyErrors,
+  MIN_FUZZY_LENGTH,
   refineCandidate,
   scoreCandidate,
   FUZZY_ERROR_RATE,
@@ -36,7 +37,7 @@ const FAR_CONTEXT = INTACT_CONTEXT;
 const FAR_SIDE_CONTEXT = 0.5;
 /** Without a block diff, "near" is this many characters either side of the old offset. */
 const NEAR_WINDOW = 4_000;
-const MAX_INDEXED_OCCURRENCES = 400;
+const MAX_INDEXED_OCCURRENCES = 100;
 const WHOLE_SCAN_MIN_LENGTH = 30;
 /**
  * Search work allowed per revision, in characters scanned (approximately): enough for
@@ -45,15 +46,30 @@ const WHOLE_SCAN_MIN_LENGTH = 30;
 export const DEFAULT_SEARCH_BUDGET = 60_000_000;
 const SCORE_COST = 2_000;
 
-export type ReanchorOptions = { budget?: number };
+/** Wall-clock limit on searching, per revision (the carried-over annotations are mapped regardless). */
+export const DEFAULT_TIME_LIMIT_MS = 700;
+/** Each approximate search has a fixed cost beyond the characters it scans. */
+const WINDOW_COST = 2_000;
 
+export type ReanchorOptions = { budget?: number; timeLimitMs?: number };
+
+/**
+ * Work units bound the search deterministically; the clock is a second guard, because a
+ * unit does not cost the same on every machine and a save must finish either way.
+ */
 class Budget {
-  constructor(private remaining: number) {}
+  private readonly deadline: number;
+  constructor(
+    private remaining: number,
+    timeLimitMs: number,
+  ) {
+    this.deadline = performance.now() + timeLimitMs;
+  }
   spend(units: number): void {
     this.remaining -= units;
   }
   get exhausted(): boolean {
-    return this.remaining <= 0;
+    return this.remaining <= 0 || performance.now() > this.deadline;
   }
 }
 
@@ -63,7 +79,7 @@ function searchFor(newText: string, mapper: OffsetMapper | undefined, options: R
   let index: WordIndex | undefined;
   return {
     mapper,
-    budget: new Budget(options.budget ?? DEFAULT_SEARCH_BUDGET),
+    budget: new Budget(options.budget ?? DEFAULT_SEARCH_BUDGET, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
     index: () => (index ??= new WordIndex(newText)),
   };
 }
@@ -86,14 +102,7 @@ function score(newText: string, anchor: Anchor, matches: QuoteMatch[], hint: num
 }
 
 /** The best acceptable candidate near the expected place, exact words first. */
-function nearby(
-  newText: string,
-  anchor: Anchor,
-  region: Region,
-  hint: number,
-  slack: number,
-  search: Search,
-): Candidate | null {
+function nearby(newText: string, anchor: Anchor, region: Region, hint: number, search: Search): Candidate | null {
   const { exact } = anchor.quote;
   // A large stretch (many edited blocks in a row) is searched only around where the quote was expected.
   const window = {
@@ -109,8 +118,9 @@ function nearby(
   if (allowance === 0 || search.budget.exhausted) return null;
   search.budget.spend((window.to - window.from) * Math.ceil(exact.length / 32));
   const fuzzy = score(newText, anchor, fuzzyMatches(newText, exact, allowance, window), hint, search);
-  // Leniency is for the old place itself; further off in the stretch, the context must agree as elsewhere.
-  const close = (c: Candidate) => Math.abs(c.start - hint) <= slack + exact.length;
+  // Leniency is for the old place itself (not the whole stretch: a deleted paragraph in it is no
+  // licence to wander); further off, the context must agree as elsewhere.
+  const close = (c: Candidate) => Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
   const accept = (c: Candidate) => c.errors <= maxFuzzyErrors(exact, c.context) && (close(c) || agreesOnBothSides(c));
   return refined(newText, anchor, bestCandidate(fuzzy.filter(accept)), hint, accept);
 }
@@ -124,7 +134,7 @@ function refined(
 ): Candidate | null {
   if (!winner) return null;
   const better = refineCandidate(newText, anchor.quote, winner, hint);
-  return accept(better) ? better : winner;
+  return accept(better) ? better : null; // the recounted errors are over the bound
 }
 
 function agreesOnBothSides(candidate: Candidate): boolean {
@@ -140,6 +150,7 @@ function indexedWindows(anchor: Anchor, search: Search, slack: number, limit: nu
   const windows: Region[] = [];
   for (const word of rare) {
     const occurrences = index.occurrences(word.word);
+    // Windows around a very common word would cover the text: no better than a scan.
     if (occurrences.length > MAX_INDEXED_OCCURRENCES) break;
     for (const at of occurrences)
       windows.push({ from: at - word.offset - slack, to: at - word.offset + exact.length + slack });
@@ -154,36 +165,42 @@ function indexedWindows(anchor: Anchor, search: Search, slack: number, limit: nu
   return merged;
 }
 
+/** Occurrences of the exact quote anywhere, found from the occurrences of its rarest whole word. */
+function exactElsewhere(newText: string, anchor: Anchor, search: Search): QuoteMatch[] {
+  const { exact, prefix, suffix } = anchor.quote;
+  const words = quoteWords(exact, prefix, suffix).filter((word) => word.whole);
+  if (!words.length) {
+    search.budget.spend(newText.length / 8);
+    return exactMatches(newText, exact, { from: 0, to: newText.length });
+  }
+  const index = search.index();
+  // A whole word of the quote that is nowhere in the new text: neither is the quote.
+  if (words.some((word) => index.occurrences(word.word).length === 0)) return [];
+  const [rarest] = index.rarest(words);
+  const occurrences = index.occurrences(rarest!.word);
+  search.budget.spend(occurrences.length * 8);
+  return occurrences
+    .map((at) => at - rarest!.offset)
+    .filter((start) => start >= 0 && newText.startsWith(exact, start))
+    .map((start) => ({ start, end: start + exact.length, errors: 0 }));
+}
+
 /** The best candidate anywhere else whose context agrees on both sides. */
 function elsewhere(newText: string, anchor: Anchor, hint: number, search: Search): Candidate | null {
   const { exact } = anchor.quote;
-  const windows = indexedWindows(anchor, search, 0, 1);
   const whole = { from: 0, to: newText.length };
-  let exacts: QuoteMatch[];
-  if (windows) {
-    search.budget.spend(windows.length * 8);
-    exacts = windows.flatMap((window) =>
-      newText.startsWith(exact, window.from)
-        ? [{ start: window.from, end: window.from + exact.length, errors: 0 }]
-        : [],
-    );
-  } else if (quoteWords(exact, anchor.quote.prefix, anchor.quote.suffix).some((word) => word.whole)) {
-    exacts = []; // a whole word of the quote is nowhere in the new text, so neither is the quote
-  } else {
-    search.budget.spend(newText.length / 8);
-    exacts = exactMatches(newText, exact, whole);
-  }
+  const exacts = exactElsewhere(newText, anchor, search);
   const winner = bestCandidate(score(newText, anchor, exacts, hint, search).filter(agreesOnBothSides));
   if (winner) return winner;
 
   const allowance = Math.floor(exact.length * FUZZY_ERROR_RATE);
-  if (maxFuzzyErrors(exact, 0.5) === 0 || search.budget.exhausted) return null;
+  if (exact.length < MIN_FUZZY_LENGTH || search.budget.exhausted) return null;
   const fuzzyWindows =
     indexedWindows(anchor, search, allowance + 4, 2) ?? (exact.length >= WHOLE_SCAN_MIN_LENGTH ? [whole] : []);
   const matches: QuoteMatch[] = [];
   for (const window of fuzzyWindows) {
     if (search.budget.exhausted) break;
-    search.budget.spend((window.to - window.from) * Math.ceil(exact.length / 32));
+    search.budget.spend(WINDOW_COST + (window.to - window.from) * Math.ceil(exact.length / 32));
     matches.push(...fuzzyMatches(newText, exact, allowance, window));
   }
   const fuzzy = score(newText, anchor, matches, hint, search);
@@ -209,7 +226,7 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
   };
   // In its old place when no further from the hint than the edits around it explain.
   const slack = (mapper ? mapper.slackFor(start) : NEAR_WINDOW) + CONTEXT_LENGTH;
-  const near = nearby(newText, anchor, region, hint, slack, search);
+  const near = nearby(newText, anchor, region, hint, search);
   if (near) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
   const far = elsewhere(newText, anchor, hint, search);
   if (far) return found(newText, anchor, far, false, normalized(far));

@@ -3,27 +3,9 @@
 // character next to the quote costs one character of agreement, not all of it.
 import type { TextQuote } from './types';
 
-/** Levenshtein distance; the strings compared here are contexts of at most a few dozen characters. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a.length || !b.length) return a.length + b.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const code = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}
-
-/** Fewest edits turning `pattern` into some substring of `text` (the text's ends cost nothing). */
-export function substringDistance(pattern: string, text: string): number {
-  let previous = new Array<number>(text.length + 1).fill(0);
+/** The last row of the edit-distance table of `pattern` against `text`; with a free start, text may be skipped before the match. */
+function lastRow(pattern: string, text: string, freeStart: boolean): number[] {
+  let previous = Array.from({ length: text.length + 1 }, (_, j) => (freeStart ? 0 : j));
   let current = new Array<number>(text.length + 1);
   for (let i = 1; i <= pattern.length; i++) {
     current[0] = i;
@@ -34,7 +16,17 @@ export function substringDistance(pattern: string, text: string): number {
     }
     [previous, current] = [current, previous];
   }
-  return Math.min(...previous);
+  return previous;
+}
+
+/** Levenshtein distance; the strings compared here are contexts and quotes of modest length. */
+export function editDistance(a: string, b: string): number {
+  return a === b ? 0 : lastRow(a, b, false)[b.length]!;
+}
+
+/** Fewest edits turning `pattern` into some substring of `text` (the text's ends cost nothing). */
+export function substringDistance(pattern: string, text: string): number {
+  return Math.min(...lastRow(pattern, text, true));
 }
 
 /**
