@@ -6,21 +6,17 @@ import { Alert } from '@/components/ui/alert';
 import { sendJson } from '@/components/ui/api-client';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { useApiSubmit } from '@/components/ui/use-api-submit';
 
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, failure: error, run } = useApiSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
     const email = String(new FormData(event.currentTarget).get('email') ?? '');
-    const result = await sendJson<{ message: string }>('/api/password-reset', 'POST', { email });
-    setPending(false);
-    if (result.ok) setSent(result.value.message);
-    else setError(result);
+    const value = await run(() => sendJson<{ message: string }>('/api/password-reset', 'POST', { email }));
+    if (value) setSent(value.message);
   }
 
   if (sent) {

@@ -6,22 +6,17 @@ import { Alert } from '@/components/ui/alert';
 import { sendJson } from '@/components/ui/api-client';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { useApiSubmit } from '@/components/ui/use-api-submit';
 import { PASSWORD_MIN } from '@/lib/validation/auth';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, failure: error, run } = useApiSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
     const password = String(new FormData(event.currentTarget).get('password') ?? '');
-    const result = await sendJson('/api/password-reset/confirm', 'POST', { token, password });
-    setPending(false);
-    if (result.ok) setDone(true);
-    else setError(result);
+    if (await run(() => sendJson('/api/password-reset/confirm', 'POST', { token, password }))) setDone(true);
   }
 
   if (done) {

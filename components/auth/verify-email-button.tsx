@@ -5,20 +5,18 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { sendJson } from '@/components/ui/api-client';
 import { Button } from '@/components/ui/button';
+import { useApiSubmit } from '@/components/ui/use-api-submit';
 
 /** A button rather than a confirmation on page load: mail scanners that open links confirm nothing. */
 export function VerifyEmailButton({ token }: { token: string }) {
   const [verified, setVerified] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, failure, run } = useApiSubmit();
 
   async function confirm() {
-    setPending(true);
-    setError(null);
-    const result = await sendJson<{ verified: { email: string } }>('/api/email-verification', 'POST', { token });
-    setPending(false);
-    if (result.ok) setVerified(result.value.verified.email);
-    else setError(result.message);
+    const value = await run(() =>
+      sendJson<{ verified: { email: string } }>('/api/email-verification', 'POST', { token }),
+    );
+    if (value) setVerified(value.verified.email);
   }
 
   if (verified) {
@@ -37,7 +35,7 @@ export function VerifyEmailButton({ token }: { token: string }) {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">Confirm your email address</h1>
-      {error ? <Alert>{error}</Alert> : null}
+      {failure ? <Alert>{failure.message}</Alert> : null}
       <Button onClick={confirm} disabled={pending} className="w-full">
         {pending ? 'Confirming…' : 'Confirm my email address'}
       </Button>

@@ -6,28 +6,23 @@ import { Alert } from '@/components/ui/alert';
 import { sendJson } from '@/components/ui/api-client';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { useApiSubmit, type ApiFailure } from '@/components/ui/use-api-submit';
 import { PASSWORD_MIN } from '@/lib/validation/auth';
 
-type Failure = { message: string; fields?: Record<string, string[]> };
-
+/** useApiSubmit with a message to show on success. */
 function useSubmit() {
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const submit = useApiSubmit();
   const [done, setDone] = useState<string | null>(null);
   async function run(work: () => ReturnType<typeof sendJson>, success: string) {
-    setPending(true);
-    setFailure(null);
     setDone(null);
-    const result = await work();
-    setPending(false);
-    if (result.ok) setDone(success);
-    else setFailure(result);
-    return result.ok;
+    const ok = (await submit.run(work)) !== null;
+    if (ok) setDone(success);
+    return ok;
   }
-  return { pending, failure, done, run };
+  return { pending: submit.pending, failure: submit.failure, done, run };
 }
 
-function Feedback({ failure, done }: { failure: Failure | null; done: string | null }) {
+function Feedback({ failure, done }: { failure: ApiFailure | null; done: string | null }) {
   if (failure) return <Alert>{failure.message}</Alert>;
   if (done)
     return (

@@ -1,22 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { connectToE2eDatabase } from '../fixtures/database-snapshot';
+import { mailedLinkPath as latestLink } from '../fixtures/outbox';
 import { newUser, signIn, signUp } from '../fixtures/users';
-
-/** The latest mail of a kind to an address, from the built-in outbox (the e2e server has no SMTP_URL). */
-async function latestLink(to: string, kind: string, path: string): Promise<string> {
-  const database = await connectToE2eDatabase();
-  try {
-    const row = await database.row<{ text: string }>(
-      `SELECT text FROM "MailMessage" WHERE "to" = $1 AND kind = $2 ORDER BY "createdAt" DESC LIMIT 1`,
-      [to, kind],
-    );
-    const link = new RegExp(`https?://\\S+${path}[A-Za-z0-9_-]{43}`).exec(row?.text ?? '')?.[0];
-    expect(link, `a ${kind} mail to ${to}`).toBeTruthy();
-    return new URL(link!).pathname;
-  } finally {
-    await database.close();
-  }
-}
 
 test('a user who forgot their password resets it from the mailed link and signs in with the new one', async ({
   page,

@@ -19,6 +19,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { appOriginHeaders, signedInRequest } from '../../fixtures/api-session';
+import { confirmAddress } from '../../fixtures/outbox';
 import { selectArticleText } from '../../fixtures/select-text';
 import { newUser, signUp } from '../../fixtures/users';
 import { CANARY, XSS_PAYLOADS, payloadFamilies, type XssPayload } from '../../fixtures/xss-payloads';
@@ -245,6 +246,8 @@ async function signUpAccount(playwright: Parameters<typeof signedInRequest>[0], 
   await anonymous.dispose();
   const api = await signedInRequest(playwright, baseURL(), { email, password });
   openApis.push(api);
+  // Members join by invitation, which needs a confirmed address.
+  await confirmAddress(api, email);
   const session = (await (await api.get('/api/auth/session')).json()) as { user: { id: string; name: string } };
   expect(session.user.name).toBe(name);
   const { workspaces } = (await (await api.get('/api/workspaces')).json()) as { workspaces: { slug: string }[] };
