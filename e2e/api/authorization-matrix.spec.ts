@@ -280,6 +280,7 @@ const MATRIX: Record<string, Call> = {
   },
   // People are visible to those who share a workspace with them; the outsider shares none.
   'GET /users/[userId]': { method: 'GET', url: (ids) => ids.ownerPath(), expected: READ },
+  'GET /api/openapi.json': { method: 'GET', url: () => '/api/openapi.json', expected: everyone(200) },
   'GET /ns/marginalia.jsonld': { method: 'GET', url: () => '/ns/marginalia.jsonld', expected: everyone(200) },
   'GET /ns/annotation-constraints': {
     method: 'GET',

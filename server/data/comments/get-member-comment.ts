@@ -3,6 +3,7 @@ import type { ExportComment } from '@/lib/domain/export/annotation-export';
 import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
+import { exportCommentSelect } from '../export/export-selects';
 
 // Behind the reply IRIs (/api/comments/{id}) the API and the export emit: members read it.
 
@@ -17,16 +18,7 @@ export async function getMemberComment(options: {
   if (!isUuid(options.commentId)) throw notFound('comment');
   const found = await db().comment.findFirst({
     where: { id: options.commentId, annotation: { workspace: member(options.userId) } },
-    select: {
-      id: true,
-      parentId: true,
-      body: true,
-      createdAt: true,
-      editedAt: true,
-      deletedAt: true,
-      author: { select: { id: true, name: true } },
-      annotation: { select: { id: true, articleId: true } },
-    },
+    select: { ...exportCommentSelect, annotation: { select: { id: true, articleId: true } } },
   });
   if (!found) throw notFound('comment');
   const { annotation, ...comment } = found;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { exportCommentSelect, exportLinkSelect } from './export-selects';
 import type { ArticleDoc } from '@/lib/domain/document/article-doc';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
@@ -43,15 +44,7 @@ export async function loadReviewData(options: { userId: string; slug: string; ar
       ...annotationRecordSelect,
       comments: {
         orderBy: { createdAt: 'asc' },
-        select: {
-          id: true,
-          parentId: true,
-          body: true,
-          createdAt: true,
-          editedAt: true,
-          deletedAt: true,
-          author: { select: { id: true, name: true } },
-        },
+        select: exportCommentSelect,
       },
     },
   });
@@ -76,16 +69,7 @@ export async function loadReviewData(options: { userId: string; slug: string; ar
       OR: [{ fromAnnotationId: { in: annotationIds } }, { toAnnotationId: { in: annotationIds } }],
     },
     orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      type: true,
-      fromAnnotationId: true,
-      toAnnotationId: true,
-      createdAt: true,
-      createdById: true,
-      from: { select: { articleId: true } },
-      to: { select: { articleId: true } },
-    },
+    select: exportLinkSelect,
   });
   return {
     workspace,

@@ -3,6 +3,7 @@ import type { ExportLink } from '@/lib/domain/export/annotation-export';
 import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
+import { exportLinkSelect } from '../export/export-selects';
 
 // Behind the link IRIs (/api/links/{id}) the export emits: members read it.
 
@@ -14,16 +15,7 @@ export async function getMemberLink(options: { userId: string; linkId: string })
   if (!isUuid(options.linkId)) throw notFound('link');
   const found = await db().annotationLink.findFirst({
     where: { id: options.linkId, workspace: member(options.userId) },
-    select: {
-      id: true,
-      type: true,
-      fromAnnotationId: true,
-      toAnnotationId: true,
-      createdAt: true,
-      createdById: true,
-      from: { select: { articleId: true } },
-      to: { select: { articleId: true } },
-    },
+    select: exportLinkSelect,
   });
   if (!found) throw notFound('link');
   const { createdById, from, to, ...link } = found;
