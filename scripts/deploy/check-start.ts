@@ -15,11 +15,10 @@ import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { recordBuild } from '../build-stamp';
 import { resolveClusterDir } from '../db/embedded-postgres';
 import { projectRoot } from '../db/schema-engine';
-import { resolveTestAdminUrl } from '../db/test-database';
+import { queryOnce, resolveTestAdminUrl } from '../db/test-database';
 import {
   alive,
   check,
@@ -64,16 +63,6 @@ function copyCheckout(target: string) {
   });
 }
 
-async function adminQuery(adminUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Sends SIGTERM to `pid` and checks that it and everything it started end within the budget. */
 async function stopAndCheck(app: Launched, target: number, label: string) {
   const tree = [app.child.pid!, ...descendants(app.child.pid!)];
@@ -90,7 +79,7 @@ async function stopAndCheck(app: Launched, target: number, label: string) {
 async function phaseProduction(dir: string, adminUrl: string) {
   console.log(`\nA. production start on an external Postgres (${elapsed()})`);
   const database = `marginalia_test_deploy_${randomUUID().slice(0, 8)}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
+  await queryOnce(adminUrl, `CREATE DATABASE "${database}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   const port = await freePort();
@@ -167,7 +156,7 @@ async function phaseProduction(dir: string, adminUrl: string) {
     check(/"msg":"stopped"/.test(app.output()), 'the server logged its clean stop');
   } finally {
     if (!app.exited()) app.child.kill('SIGKILL');
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await queryOnce(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }
 }
 
