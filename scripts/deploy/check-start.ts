@@ -57,7 +57,12 @@ function copyCheckout(target: string) {
     .split('\0')
     .filter((file) => file && existsSync(path.join(projectRoot, file)));
   for (const file of files) cpSync(path.join(projectRoot, file), path.join(target, file), { recursive: true });
-  cpSync(path.join(projectRoot, '.next', 'standalone'), path.join(target, '.next', 'standalone'), { recursive: true });
+  // Without the link to the assets that scripts/server.ts may have made in the checkout's build.
+  const linkedStatic = path.join(projectRoot, '.next', 'standalone', '.next', 'static');
+  cpSync(path.join(projectRoot, '.next', 'standalone'), path.join(target, '.next', 'standalone'), {
+    recursive: true,
+    filter: (source) => source !== linkedStatic,
+  });
   cpSync(path.join(projectRoot, '.next', 'static'), path.join(target, '.next', 'standalone', '.next', 'static'), {
     recursive: true,
   });
@@ -183,6 +188,9 @@ async function phaseLocal(dir: string) {
     );
     check(script !== undefined, 'found the start script process');
     await stopAndCheck(app, script, 'SIGTERM to the start script');
+  } catch (error) {
+    console.error(app.output().slice(-4000));
+    throw error;
   } finally {
     if (!app.exited()) app.child.kill('SIGKILL');
     if (clusterDir.startsWith('/var/lib/marginalia/')) rmSync(clusterDir, { recursive: true, force: true });
@@ -217,7 +225,7 @@ try {
     `npm ci --omit=dev installs (${elapsed()})${install.status ? `\n${install.stderr}` : ''}`,
   );
   check(
-    !['vitest', 'eslint', '@playwright/test'].some((name) => existsSync(path.join(dir, 'node_modules', name))),
+    !['vitest', 'eslint', 'prettier', 'autocannon'].some((name) => existsSync(path.join(dir, 'node_modules', name))),
     'no development packages were installed',
   );
   await phaseMissingSettings(dir);
