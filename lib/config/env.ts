@@ -28,7 +28,10 @@ export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: optionalInt(1, 200),
-  NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters; use 32 random bytes (`openssl rand -base64 32`)').optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters; use 32 random bytes (`openssl rand -base64 32`)')
+    .optional(),
   NEXTAUTH_URL: publicOrigin.optional(),
   PORT: optionalInt(1, 65_535),
   HOSTNAME: z.string().min(1).optional(),

@@ -71,3 +71,17 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
     await client.end();
   }
 }
+
+/** One statement on its own connection (create/drop a database, a check in a test). */
+export async function queryOnce<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  url: string,
+  sql: string,
+): Promise<pg.QueryResult<T>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query<T>(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -8,9 +8,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { projectRoot } from '../db/schema-engine';
-import { resolveTestAdminUrl } from '../db/test-database';
+import { queryOnce, resolveTestAdminUrl } from '../db/test-database';
 import { check, freePort, launch, openEventStream, sleep, waitForStatus, WebClient, type Launched } from './harness';
 
 const PUBLIC_ORIGIN = 'http://marginalia.test';
@@ -20,19 +19,9 @@ if (!existsSync(path.join(projectRoot, '.next', 'standalone', 'server.js'))) {
   process.exit(1);
 }
 
-async function admin(adminUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const { adminUrl, stop } = await resolveTestAdminUrl();
 const database = `marginalia_test_instances_${randomUUID().slice(0, 8)}`;
-await admin(adminUrl, `CREATE DATABASE "${database}"`);
+await queryOnce(adminUrl, `CREATE DATABASE "${database}"`);
 const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
 const secret = randomBytes(32).toString('base64url');
 const instances: { app: Launched; base: string }[] = [];
@@ -129,7 +118,7 @@ try {
       ({ app }) => new Promise((resolve) => (app.exited() ? resolve(null) : app.child.once('exit', resolve))),
     ),
   );
-  await admin(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await queryOnce(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await stop();
 }
 process.exit(failed ? 1 : 0);

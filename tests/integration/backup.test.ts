@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_USER, DEMO_WORKSPACE, seedDemo } from '@/prisma/seed/seed-demo';
 import { createAnnotation } from '@/server/data/annotations/create-annotation';
@@ -10,6 +10,7 @@ import { getMemberArticle } from '@/server/data/articles/get-member-article';
 import { createPrismaClient } from '@/server/db/prisma-client';
 import { db } from '@/server/db';
 import { backupDatabase, restoreDatabase } from '../../scripts/db/backup';
+import { queryOnce } from '../../scripts/db/test-database';
 
 const sourceUrl = process.env.DATABASE_URL!;
 const restored = `marginalia_test_restore_${randomUUID().slice(0, 8)}`;
@@ -17,15 +18,7 @@ const restoredUrl = Object.assign(new URL(sourceUrl), { pathname: `/${restored}`
 const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-backup-'));
 const file = path.join(folder, 'backup.jsonl.gz');
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = async <T extends pg.QueryResultRow>(url: string, sql: string) => (await queryOnce<T>(url, sql)).rows;
 
 /** Every row of a table as Postgres prints it, in a stable order. */
 const tableDigest = (url: string, table: string) =>

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyPendingMigrations } from '../../scripts/db/migrations';
 import { readMigrationList } from '../../scripts/db/schema-engine';
+import { queryOnce } from '../../scripts/db/test-database';
 
 // Several instances starting at once on one database: without the advisory lock, each would
 // apply the same migrations concurrently and all but one would fail halfway.
@@ -14,21 +14,11 @@ const urlOf = (database: string) => {
   return url.toString();
 };
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-afterAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+afterAll(() => queryOnce(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
 describe('migrations on start', () => {
   it('run once when three instances start together on an empty database; the others wait and apply nothing', async () => {
-    await admin(`CREATE DATABASE "${name}"`);
+    await queryOnce(adminUrl, `CREATE DATABASE "${name}"`);
     const results = await Promise.all([1, 2, 3].map(() => applyPendingMigrations(urlOf(name))));
     const { migrationDirectories } = await readMigrationList();
     const all = migrationDirectories.map((directory) => directory.path);
