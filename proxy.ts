@@ -41,7 +41,26 @@ function trailingSlashRedirect(request: NextRequest): NextResponse | null {
   return NextResponse.redirect(url, 308);
 }
 
+/**
+ * A path whose percent-encoding is not UTF-8 ("/w/%FF") makes Next.js throw while decoding the
+ * route's params, before any page or handler can refuse it: that was a 500 on every dynamic
+ * route. It names nothing, so it is "not found" here.
+ */
+function undecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (undecodablePath(request.nextUrl.pathname)) {
+    const notFound = NextResponse.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) notFound.headers.set(name, value);
+    return notFound;
+  }
   const early = preflight(request) ?? trailingSlashRedirect(request);
   if (early) return early;
   const nonce = generateNonce();

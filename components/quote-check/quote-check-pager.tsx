@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { MAX_NEAR_QUOTE_WORDS } from '@/lib/domain/quote-check/find-closest-passage';
 import { MAX_CHECKED_QUOTE_LENGTH } from '@/lib/domain/quote-check/limits';
 
 type Paging = { page: number; pages: number; total: number; pageSize: number };
@@ -20,7 +21,7 @@ export function QuoteCheckPager({ slug, source, paging }: { slug: string; source
       <span data-testid="quote-check-range">
         Quotes {first.toLocaleString('en')}–{last.toLocaleString('en')} of {total.toLocaleString('en')}, checked{' '}
         {pageSize.toLocaleString('en')} per page. Quotes over {MAX_CHECKED_QUOTE_LENGTH.toLocaleString('en')} characters
-        are not checked.
+        are not checked, and quotes over {MAX_NEAR_QUOTE_WORDS} words are checked for exact matches only.
       </span>
       {page > 1 ? (
         <Link href={href(page - 1)} className="font-medium text-accent-700 hover:underline">

@@ -228,7 +228,16 @@ test('hostile path segments and query values get a 4xx or a page, never a 5xx', 
     `path/query fuzz: ${sent} requests to ${targets.filter((t) => t.kind === 'route').length} route handlers and ` +
       `${targets.filter((t) => t.kind === 'page').length} pages, ${queryNames.length} query names`,
   );
-  if (failures.length) console.log(failures.slice(0, 60).join('\n'));
+  if (failures.length) {
+    // One line per kind of failure (the same status for the same value), then a sample.
+    const kinds = new Map<string, number>();
+    for (const failure of failures) {
+      const kind = failure.replace(/^(\S+) .*?([^/?=&]*)(: .*)$/, '$1 …$2$3');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    console.log([...kinds].map(([kind, count]) => `${count} × ${kind.slice(0, 200)}`).join('\n'));
+    console.log(failures.slice(0, 30).join('\n'));
+  }
   reportFigure('path/query fuzz 5xx answers', `${failures.length} (of ${sent} requests)`);
   expect(failures).toEqual([]);
 });

@@ -38,7 +38,7 @@ export type QuoteCheckResult =
       similarity: number;
       diff: DiffSegment[];
     }
-  /** `bestSimilarity`: of the closest passage found, 0 when none was looked for (a quote under four words or over 1,000, or empty). */
+  /** `bestSimilarity`: of the closest passage found, 0 when none was looked for (a quote under four words or over 400, or empty). */
   /** `tooLong`: longer than MAX_CHECKED_QUOTE_LENGTH (limits.ts), so not looked up at all. */
   | { kind: 'not_found'; bestSimilarity: number; tooLong?: true };
 
