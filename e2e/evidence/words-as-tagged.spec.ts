@@ -48,8 +48,10 @@ test('accepted on "children", edited to "kids": the card shows both words, Chang
   page,
 }) => {
   await page.getByRole('link', { name: '+ New workspace' }).click();
-  await page.getByLabel('Name').fill(`Evidence ${Date.now()}`);
+  const name = `Evidence ${Date.now()}`;
+  await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   workspacePath = new URL(page.url()).pathname;
   await page.goto(`${workspacePath}/import`);
   await page.getByLabel(/^Document/).setInputFiles(DRIVING_FILE);
