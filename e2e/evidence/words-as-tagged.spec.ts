@@ -96,7 +96,7 @@ test('the memo and the CSV say so too', async ({ page }) => {
   const words = page.getByTestId('memo-words-now');
   await expect(words.locator('del')).toHaveText(/children/);
   await expect(words.locator('ins')).toHaveText(/kids/);
-  await expect(page.getByText(`“${CHILDREN}”`)).toBeVisible();
+  await expect(page.locator('blockquote', { hasText: `“${CHILDREN}”` })).toBeVisible();
   await expect(page.getByText(/Review: Accepted on earlier wording/)).toBeVisible();
 });
 
