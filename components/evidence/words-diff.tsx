@@ -1,8 +1,8 @@
 import type { DiffSegment } from '@/lib/domain/quote-check/word-diff';
 
 /**
- * The words as tagged against the words now: removed words struck, added words underlined.
- * Text only: React escapes it.
+ * Earlier words against later ones (the words as tagged against the words now, or two
+ * revisions of a paragraph): removed words struck, added words marked. Text only: React escapes it.
  */
 export function WordsDiff({
   segments,
@@ -17,15 +17,11 @@ export function WordsDiff({
         segment.kind === 'equal' ? (
           <span key={index}>{segment.text}</span>
         ) : segment.kind === 'quote_only' ? (
-          <del key={index} className="bg-red-50 text-red-800" title="In the words as tagged, not in the text now">
+          <del key={index} className="bg-red-50 text-red-800" title="Removed">
             {segment.text}
           </del>
         ) : (
-          <ins
-            key={index}
-            className="bg-emerald-50 text-emerald-900 no-underline"
-            title="In the text now, not in the words as tagged"
-          >
+          <ins key={index} className="bg-emerald-50 text-emerald-900 no-underline" title="Added">
             {segment.text}
           </ins>
         ),

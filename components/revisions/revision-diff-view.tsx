@@ -1,7 +1,7 @@
-import { tagLabel } from '@/components/editor/tag-style';
-import { EVIDENCE_STATE_LABELS } from '@/lib/domain/evidence/evidence-state';
+import { WordsDiff } from '@/components/evidence/words-diff';
 import type { RevisionDiffBlock } from '@/lib/domain/revisions/diff-revisions';
 import type { AffectedAnnotation } from '@/server/data/revisions/revisions';
+import { AnnotationOnRevisionItem } from './annotation-on-revision-item';
 
 /** Removed words struck, added words marked, moved paragraphs labelled with where they went. Text only. */
 function Block({ block }: { block: RevisionDiffBlock }) {
@@ -23,19 +23,13 @@ function Block({ block }: { block: RevisionDiffBlock }) {
     case 'changed':
       return (
         <p data-diff="changed">
-          {block.words.map((part, index) =>
-            part.kind === 'equal' ? (
-              <span key={index}>{part.text}</span>
-            ) : part.kind === 'removed' ? (
-              <del key={index} className="bg-red-50 text-red-800">
-                {part.text}
-              </del>
-            ) : (
-              <ins key={index} className="bg-emerald-50 text-emerald-900 no-underline">
-                {part.text}
-              </ins>
-            ),
-          )}
+          <WordsDiff
+            label="Changes in this paragraph"
+            segments={block.words.map((part) => ({
+              kind: part.kind === 'removed' ? 'quote_only' : part.kind === 'added' ? 'source_only' : 'equal',
+              text: part.text,
+            }))}
+          />
         </p>
       );
     case 'moved-away':
@@ -73,18 +67,7 @@ export function RevisionDiffView({
         <h2 className="text-sm font-semibold text-stone-800">Affected annotations ({affected.length})</h2>
         <ul className="mt-2 space-y-2 text-sm">
           {affected.map((annotation) => (
-            <li
-              key={annotation.id}
-              className="rounded border border-stone-200 bg-white p-2"
-              data-testid="affected-annotation"
-            >
-              <span className="text-xs font-semibold">{tagLabel(annotation.tag)}</span>{' '}
-              <span className="text-xs text-stone-500">{EVIDENCE_STATE_LABELS[annotation.state]}</span>
-              <blockquote className="mt-1 font-serif">“{annotation.taggedExact}”</blockquote>
-              {annotation.exact && annotation.exact !== annotation.taggedExact ? (
-                <p className="text-xs text-stone-600">Now: “{annotation.exact}”</p>
-              ) : null}
-            </li>
+            <AnnotationOnRevisionItem key={annotation.id} annotation={annotation} testId="affected-annotation" />
           ))}
         </ul>
       </aside>

@@ -52,9 +52,12 @@ export function baselineQuote(fields: AnnotationEvidenceFields): TextQuote {
 
 export type ReviewStatus = 'open' | 'accepted' | 'rejected';
 
-/** A verdict given on words that have since changed or gone no longer stands on its own. */
+/**
+ * A verdict on an annotation whose words changed no longer stands on its own. An orphan is not
+ * counted: its words are gone rather than different, and an editor may well decide on it as such.
+ */
 export function onEarlierWording(reviewStatus: ReviewStatus, state: EvidenceState): boolean {
-  return reviewStatus !== 'open' && (state === 'changed' || state === 'orphaned');
+  return reviewStatus !== 'open' && state === 'changed';
 }
 
 /** The status the review queue goes by: a verdict on earlier wording is open again. */

@@ -54,7 +54,8 @@ describe('verdicts follow the words', () => {
   it('an accepted annotation whose words changed is on earlier wording and back in the open queue', () => {
     expect(onEarlierWording('accepted', 'changed')).toBe(true);
     expect(verdictLabel('accepted', 'changed')).toBe('Accepted on earlier wording');
-    expect(queueStatus('rejected', 'orphaned')).toBe('open');
+    expect(queueStatus('rejected', 'changed')).toBe('open');
+    expect(queueStatus('accepted', 'orphaned')).toBe('accepted');
     expect(queueStatus('accepted', 'moved')).toBe('accepted');
     expect(verdictLabel('open', 'changed')).toBe('Open');
   });

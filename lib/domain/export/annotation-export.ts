@@ -71,6 +71,10 @@ export const MARGINALIA_CONTEXT = {
   doc: { '@id': 'marginalia:doc', '@type': '@json' },
   inReplyTo: { '@id': 'marginalia:inReplyTo', '@type': '@id' },
   deletedAt: { '@id': 'marginalia:deletedAt', '@type': `${XSD}dateTime` },
+  // The words as tagged (lib/domain/evidence/evidence-json-ld.ts): a SpecificResource with a TimeState.
+  asTagged: 'marginalia:asTagged',
+  asConfirmed: 'marginalia:asConfirmed',
+  importedFrom: 'marginalia:importedFrom',
 } as const;
 
 export const EXPORT_CONTEXT = [ANNO_CONTEXT, MARGINALIA_CONTEXT] as const;

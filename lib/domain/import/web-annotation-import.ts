@@ -67,6 +67,8 @@ export type ImportedAnnotation = {
   created: Date | null;
   status: 'open' | 'resolved' | null;
   reviewStatus: 'open' | 'accepted' | 'rejected' | null;
+  /** The assignee's name in the file, to map onto a member of the importing workspace. */
+  assigneeName: string | null;
 };
 
 export type ImportedReply = {
@@ -162,6 +164,11 @@ const ZPositionSelector = z
 const ZExtensions = z.object({
   status: z.enum(['open', 'resolved']).nullish().catch(null),
   reviewStatus: z.enum(['open', 'accepted', 'rejected']).nullish().catch(null),
+  /** Our export names the assignee as a Person; the importer maps the name onto a member. */
+  assignee: z
+    .object({ name: z.string().trim().min(1).max(200) })
+    .nullish()
+    .catch(null),
 });
 
 const ZPublishedAt = z
@@ -296,6 +303,7 @@ function readAnnotation(item: Json, subject: string, index: number): ParsedAnnot
     ...readCommon(item, subject),
     status: extensions.status ?? null,
     reviewStatus: extensions.reviewStatus ?? null,
+    assigneeName: extensions.assignee?.name ?? null,
   };
 }
 

@@ -8,6 +8,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { assertCanImport } from '../articles/import-article';
 import { createArticleInTransaction, type CreatedArticle } from '../articles/create-article';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { importCustody, membersByUniqueName } from '../evidence/import-custody';
 
 export type AnnotationImportSummary = {
   articles: number;
@@ -25,6 +26,7 @@ function annotationRows(
   articles: Map<string, CreatedArticle>,
   workspaceId: string,
   userId: string,
+  memberByName: Map<string, string>,
 ) {
   const now = new Date();
   const ids = new Map<string, string>();
@@ -48,13 +50,14 @@ function annotationRows(
       note: annotation.note,
       status: annotation.status ?? 'open',
       reviewStatus: annotation.reviewStatus ?? 'open',
+      // Custody: the original creator and time stay, beside who imported it and when.
+      ...importCustody(annotation, userId, now, memberByName),
       quoteExact: anchor.quote.exact,
       quotePrefix: anchor.quote.prefix,
       quoteSuffix: anchor.quote.suffix,
       posStart: anchor.position.start,
       posEnd: anchor.position.end,
       anchorState: annotation.position ? 'exact' : 'orphaned',
-      createdAt: now,
       updatedAt: now,
     });
   }
@@ -85,8 +88,9 @@ async function writeReplies(tx: Tx, parsed: ParsedImport, annotationIds: Map<str
 /**
  * Recreates an exported review in this workspace: each source document becomes a new article,
  * and its annotations, replies and links are created on it in one transaction, so a failed
- * import leaves nothing behind. The importer is the author of what is created; the original
- * creators are kept in the audit event.
+ * import leaves nothing behind. The importer is the author of what is created; each annotation
+ * keeps its original creator's name and time, its verdict, and its assignee where the name maps
+ * onto exactly one member (server/data/evidence/import-custody.ts); the audit event records the import.
  */
 export async function importAnnotationCollection(options: {
   userId: string;
@@ -116,7 +120,8 @@ export async function importAnnotationCollection(options: {
           }),
         );
       }
-      const { ids, rows } = annotationRows(parsed, articles, workspace.id, options.userId);
+      const memberByName = await membersByUniqueName(tx, workspace.id);
+      const { ids, rows } = annotationRows(parsed, articles, workspace.id, options.userId, memberByName);
       if (rows.length) await tx.annotation.createMany({ data: rows });
       const replies = await writeReplies(tx, parsed, ids, options.userId);
       const linkRows = parsed.links.flatMap((link) => {
@@ -160,6 +165,7 @@ export async function importAnnotationCollection(options: {
           replies,
           links,
           originalCreators: creators.slice(0, 50),
+          assigneesMapped: rows.filter((row) => row.assigneeId).length,
         },
       });
       return summary;

@@ -13,6 +13,7 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
 import { db } from '../../db';
 import { getMemberArticle } from '../articles/get-member-article';
+import { annotationEvidenceSelect } from '../evidence/annotation-evidence-select';
 
 const revisionNotFound = () =>
   new AppError('NOT_FOUND', { userMessage: 'This revision does not exist or you cannot see it.' });
@@ -101,12 +102,7 @@ async function annotationsAt(articleId: string, revision: { number: number; text
     select: {
       id: true,
       tag: true,
-      taggedExact: true,
-      taggedPrefix: true,
-      taggedSuffix: true,
-      taggedStart: true,
-      taggedEnd: true,
-      taggedRevisionId: true,
+      ...annotationEvidenceSelect,
       author: { select: { name: true } },
     },
   });

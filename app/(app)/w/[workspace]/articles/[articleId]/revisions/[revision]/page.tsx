@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StaticDoc } from '@/components/editor/static-doc';
-import { tagLabel } from '@/components/editor/tag-style';
-import { EVIDENCE_STATE_LABELS } from '@/lib/domain/evidence/evidence-state';
+import { AnnotationOnRevisionItem } from '@/components/revisions/annotation-on-revision-item';
 import { getRevision } from '@/server/data/revisions/revisions';
 import { orNotFound } from '@/server/pages/or-not-found';
 import { loadWorkspaceArticle } from '@/server/pages/workspace-article';
@@ -51,18 +50,7 @@ export default async function RevisionPage({ params }: { params: Params }) {
           <h2 className="text-sm font-semibold">Annotations as they stood ({annotations.length})</h2>
           <ul className="mt-2 space-y-2 text-sm">
             {annotations.map((annotation) => (
-              <li
-                key={annotation.id}
-                className="rounded border border-stone-200 bg-white p-2"
-                data-testid="revision-annotation"
-              >
-                <span className="text-xs font-semibold">{tagLabel(annotation.tag)}</span>{' '}
-                <span className="text-xs text-stone-500">{EVIDENCE_STATE_LABELS[annotation.state]}</span>
-                <blockquote className="mt-1 font-serif">“{annotation.exact ?? annotation.taggedExact}”</blockquote>
-                {annotation.exact && annotation.exact !== annotation.taggedExact ? (
-                  <p className="text-xs text-stone-600">As tagged: “{annotation.taggedExact}”</p>
-                ) : null}
-              </li>
+              <AnnotationOnRevisionItem key={annotation.id} annotation={annotation} testId="revision-annotation" />
             ))}
           </ul>
         </aside>
