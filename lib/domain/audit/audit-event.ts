@@ -137,6 +137,7 @@ export type WorkspaceAuditEvent =
         replies: number;
         links: number;
         originalCreators: string[];
+        assigneesMapped?: number;
       }
     >;
 
