@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn } from '../fixtures/users';
-import { DEMO_WORKSPACE } from '../../prisma/seed/seed-demo';
+import { DEMO_WORKSPACE } from '../../prisma/seed/demo-identity';
 
 const WIDTHS = [
   { width: 1440, height: 900 },

@@ -144,7 +144,7 @@ test('a member of another workspace gets 404 from the API for all of it', async 
   const member = await openAs(browser, TEAM.reviewerA);
   const articleId = articlePath.split('/').at(-1)!;
   const collection = await (await member.request.get(`/api/articles/${articleId}/annotations`)).json();
-  expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+  expect(collection).toMatchObject({ type: expect.arrayContaining(['AnnotationCollection']), total: 2 });
   const annotationUrl = new URL(collection.first.items[0].id).pathname;
   await member.close();
 

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { hashPassword } from '../../server/auth/password';
 import type { Db } from '../../server/db/prisma-client';
 import { createArticleFromText } from '../../server/data/articles/create-article-from-text';
+import { DEMO_USER, DEMO_WORKSPACE } from './demo-identity';
 
-export const DEMO_USER = { email: 'demo@marginalia.local', password: 'marginalia-demo', name: 'Demo Reviewer' };
-export const DEMO_WORKSPACE = { slug: 'demo', name: 'Demo newsroom' };
+export { DEMO_USER, DEMO_WORKSPACE };
 export const SEED_ARTICLE_FILES = [
   'doj-ig-report-blames-sessions-rosenstein.txt',
   'doj-ig-sessions-rosenstein-driving-force.txt',
