@@ -5,8 +5,17 @@ import { z } from 'zod';
 import { ANNO_MEDIA_TYPE } from '../domain/web-annotation/vocabulary';
 import { ZContainerQuery, ZCreateAnnotation, ZUpdateAnnotation } from '../validation/annotations';
 import { ZPastedArticle, ZSaveRevision, ZUpdateArticle } from '../validation/articles';
+import {
+  ZChangeName,
+  ZChangePassword,
+  ZEndSessionsQuery,
+  ZRequestPasswordReset,
+  ZResetPassword,
+  ZVerifyEmail,
+} from '../validation/account';
 import { ZSignUp } from '../validation/auth';
 import { ZCreateComment, ZUpdateComment } from '../validation/comments';
+import { ZConfirmAnnotation, ZReanchorAnnotation, ZRevisionDiffQuery } from '../validation/evidence';
 import { ZExportQuery } from '../validation/export';
 import { ZAnnotationSearch, ZCreateLink } from '../validation/links';
 import { ZAcceptInvitation, ZChangeRole, ZCreateInvitation } from '../validation/members';
@@ -96,6 +105,29 @@ export const API_OPERATIONS: Record<string, Operation> = {
   'DELETE /api/workspaces/{workspaceSlug}/members/{membershipId}': { summary: 'Remove a member' },
   'POST /api/workspaces/{workspaceSlug}/invitations': { summary: 'Invite someone', body: ZCreateInvitation },
   'DELETE /api/workspaces/{workspaceSlug}/invitations/{invitationId}': { summary: 'Revoke an invitation' },
+  'POST /api/annotations/{annotationId}/confirm': {
+    summary: 'Re-confirm an annotation on its current words',
+    body: ZConfirmAnnotation,
+  },
+  'POST /api/annotations/{annotationId}/reanchor': {
+    summary: 'Re-anchor an annotation on a selected passage',
+    body: ZReanchorAnnotation,
+  },
+  'GET /api/annotations/{annotationId}/history': { summary: "An annotation's own audit trail" },
+  'GET /api/articles/{articleId}/revisions': { summary: "An article's revisions" },
+  'GET /api/articles/{articleId}/revisions/{revision}': {
+    summary: 'One revision (by number or id) with the annotations as they stood',
+  },
+  'GET /api/articles/{articleId}/revisions/diff': { summary: 'Compare two revisions', query: ZRevisionDiffQuery },
+  'PATCH /api/account': { summary: 'Change your name', body: ZChangeName },
+  'POST /api/account/password': { summary: 'Change your password', body: ZChangePassword },
+  'POST /api/account/verification': { summary: 'Send a new address-confirmation link' },
+  'DELETE /api/account/sessions': { summary: 'Sign out everywhere', query: ZEndSessionsQuery },
+  'POST /api/email-verification': { summary: 'Confirm your address with the mailed token', body: ZVerifyEmail },
+  'POST /api/password-reset': { summary: 'Ask for a password-reset link', body: ZRequestPasswordReset },
+  'POST /api/password-reset/confirm': { summary: 'Set a new password with the mailed token', body: ZResetPassword },
+  'GET /api/health': { summary: 'Liveness: the process answers (public)' },
+  'GET /api/ready': { summary: 'Readiness: database, migrations, LISTEN connection (public)' },
   'POST /api/bench/raw-insert': { summary: 'Benchmark floor (only when enabled for a benchmark run)' },
 };
 
