@@ -37,6 +37,13 @@ describe('annotationsReducer', () => {
     expect(moved.map((a) => a.id)).toEqual(['c', 'b', 'a', 'o']);
   });
 
+  it('keeps the newer version when an older copy of the same annotation arrives late', () => {
+    const newer = annotationsReducer(list, { type: 'upsert', annotation: { ...view('a', 0, 3), version: 3 } });
+    expect(annotationsReducer(newer, { type: 'upsert', annotation: { ...view('a', 0, 3), version: 2 } })).toBe(newer);
+    const same = annotationsReducer(newer, { type: 'upsert', annotation: { ...view('a', 0, 4), version: 3 } });
+    expect(same.find((a) => a.id === 'a')?.end).toBe(4);
+  });
+
   it('removes by id and keeps the same list when there was nothing to remove', () => {
     expect(annotationsReducer(list, { type: 'remove', id: 'b' }).map((a) => a.id)).toEqual(['a', 'o']);
     expect(annotationsReducer(list, { type: 'remove', id: 'missing' })).toBe(list);

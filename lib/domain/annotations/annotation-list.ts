@@ -12,6 +12,12 @@ export type AnnotationAction =
 /** The annotations in document order; one upsert is a binary-search insert, not a re-sort of thousands. */
 export function annotationsReducer(list: AnnotationView[], action: AnnotationAction): AnnotationView[] {
   if (action.type === 'set') return sortInDocumentOrder(action.annotations);
+  // A live event's fetch can answer after the PATCH that followed it: an older version never
+  // replaces a newer one, or a change the user just made would silently flip back.
+  if (action.type === 'upsert') {
+    const held = list.find((annotation) => annotation.id === action.annotation.id);
+    if (held && held.version > action.annotation.version) return list;
+  }
   const without = list.filter(
     (annotation) => annotation.id !== (action.type === 'remove' ? action.id : action.annotation.id),
   );
