@@ -101,15 +101,29 @@ export async function deliverMail(job: PgBoss.JobWithMetadata<MailJob>): Promise
 
 const globalForWorker = globalThis as unknown as { marginaliaMailWorker?: Promise<string> };
 
+/**
+ * pg-boss's worker waits a polling interval after every fetch, so one job per fetch would send one
+ * mail every 2 s (an invitation burst of 50 would take minutes). It fetches a batch instead and
+ * fails each mail that failed on its own: the batch's completion only touches jobs still active,
+ * so one refused address neither fails nor repeats the others.
+ */
+const MAIL_BATCH = 20;
+
 /** Starts this process's mail worker (idempotent). Called on first use; call it at start-up too. */
 export function startMailWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<string> {
   globalForWorker.marginaliaMailWorker ??= mailQueue()
     .then((boss) =>
       boss.work<MailJob>(
         MAIL_QUEUE,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([job]) => {
-          if (job) await deliverMail(job);
+        { includeMetadata: true, batchSize: MAIL_BATCH, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+        async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await deliverMail(job);
+            } catch (error) {
+              await boss.fail(MAIL_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) });
+            }
+          }
         },
       ),
     )
