@@ -20,7 +20,7 @@ test('the annotation API refuses invalid bodies with 422 and a message, and crea
     [
       'selector outside the text',
       annotation([tag('finding')], [position(article.text.length - 3, article.text.length + 10)]),
-      /past the end of the text/,
+      /not a range inside the text/,
     ],
     [
       'quote not at that position',

@@ -137,7 +137,8 @@ test('a tag made on a page one revision behind lands on the latest revision', as
   await selectArticleText(page, STALE);
   await page.getByTestId('article-editor').dispatchEvent('mouseup');
   await page.keyboard.press('1');
-  await expect(page.getByRole('status')).toContainText('carried over to the latest revision');
+  // The live banner for the other save shows beside it: two status messages.
+  await expect(page.getByRole('status').filter({ hasText: 'carried over to the latest revision' })).toBeVisible();
   const list = await (await page.request.get(`/api/articles/${articleId}/annotations`)).json();
   const made = (
     list.first.items as { revision: string; target: { selector: { exact?: string; start?: number }[] } }[]

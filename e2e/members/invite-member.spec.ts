@@ -85,7 +85,7 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   await cardOfOwner.getByRole('button', { name: 'Discussion' }).click();
   await expect(cardOfOwner.getByText('No comments yet.')).toBeVisible();
   await expect(cardOfOwner.getByRole('combobox', { name: 'Reply' })).toHaveCount(0);
-  const comment = await guest.request.post(`${annotationPath}/comments`, {
+  const comment = await guest.request.post(`/api/annotations/${annotationPath.split('/').at(-1)}/comments`, {
     data: { body: 'Viewer comment' },
     headers: appOriginHeaders(),
   });

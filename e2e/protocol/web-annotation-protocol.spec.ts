@@ -31,7 +31,7 @@ test('the annotation container conforms to the Web Annotation Protocol', async (
   // A user with an article and a personal access token.
   const user = newUser('protocol');
   const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: appOriginHeaders(baseURL) });
-  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(201);
+  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(202);
   const session = await signedInRequest(playwright, baseURL!, user);
   const slug = ((await (await session.get('/api/workspaces')).json()) as { workspaces: { slug: string }[] })
     .workspaces[0]!.slug;

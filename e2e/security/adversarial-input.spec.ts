@@ -14,7 +14,7 @@ const baseURL = () => test.info().project.use.baseURL!;
 async function member(playwright: PlaywrightWorkerArgs['playwright'], label: string) {
   const user = newUser(label);
   const anonymous = await playwright.request.newContext({ baseURL: baseURL(), extraHTTPHeaders: appOriginHeaders() });
-  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(201);
+  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(202);
   await anonymous.dispose();
   const request = await signedInRequest(playwright, baseURL(), user);
   const { user: me } = (await (await request.get('/api/auth/session')).json()) as { user: { id: string } };

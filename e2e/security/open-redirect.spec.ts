@@ -24,7 +24,7 @@ const IN_BROWSER = [
 async function signedUpUser(playwright: PlaywrightWorkerArgs['playwright']) {
   const user = newUser('redirect');
   const anonymous = await playwright.request.newContext({ baseURL: baseURL(), extraHTTPHeaders: appOriginHeaders() });
-  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(201);
+  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(202);
   await anonymous.dispose();
   return user;
 }
