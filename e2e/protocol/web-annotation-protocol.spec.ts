@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { hypothesisAnnotation, wptAnnotation } from '../../lib/domain/web-annotation/testing/other-tools';
 import { kindOf, w3cMustFailures } from '../../lib/domain/web-annotation/testing/w3c-model-tests';
-import { appOriginHeaders, signedInRequest } from '../fixtures/api-session';
+import { appOriginHeaders, signedUpRequest } from '../fixtures/api-session';
 import { newUser, signIn } from '../fixtures/users';
 
 type Level = 'MUST' | 'SHOULD';
@@ -30,9 +30,8 @@ test('the annotation container conforms to the Web Annotation Protocol', async (
 
   // A user with an article and a personal access token.
   const user = newUser('protocol');
+  const session = await signedUpRequest(playwright, baseURL!, user);
   const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: appOriginHeaders(baseURL) });
-  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(202);
-  const session = await signedInRequest(playwright, baseURL!, user);
   const slug = ((await (await session.get('/api/workspaces')).json()) as { workspaces: { slug: string }[] })
     .workspaces[0]!.slug;
   const imported = await session.post(`/api/workspaces/${slug}/articles`, { data: { text: TEXT, title: 'Protocol' } });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { appOriginHeaders, signedInRequest } from '../fixtures/api-session';
+import { signedUpRequest } from '../fixtures/api-session';
 import { reportFigure } from '../fixtures/figures';
 import { newUser } from '../fixtures/users';
 
@@ -165,10 +165,7 @@ test('hostile path segments and query values get a 4xx or a page, never a 5xx', 
   test.setTimeout(1_200_000);
   const baseURL = test.info().project.use.baseURL!;
   const user = newUser('path-fuzz');
-  const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: appOriginHeaders(baseURL) });
-  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(202);
-  await anonymous.dispose();
-  const request = await signedInRequest(playwright, baseURL, user);
+  const request = await signedUpRequest(playwright, baseURL, user);
   const values = await setUp(request, baseURL);
   const targets = discoverTargets();
   const queryNames = discoverQueryNames();

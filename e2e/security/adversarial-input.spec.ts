@@ -4,8 +4,9 @@
 // mentioning someone (their inbox took 4.4 s), and 40 quotes of ~1,000 words (the Quote check
 // took 6-7 s). Bound: the adversarial page costs at most BOUND times the ordinary one.
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test';
-import { appOriginHeaders, signedInRequest } from '../fixtures/api-session';
+import { signedUpRequest } from '../fixtures/api-session';
 import { reportFigure } from '../fixtures/figures';
+import { confirmAddress } from '../fixtures/outbox';
 import { newUser } from '../fixtures/users';
 
 const BOUND = 5;
@@ -13,10 +14,7 @@ const baseURL = () => test.info().project.use.baseURL!;
 
 async function member(playwright: PlaywrightWorkerArgs['playwright'], label: string) {
   const user = newUser(label);
-  const anonymous = await playwright.request.newContext({ baseURL: baseURL(), extraHTTPHeaders: appOriginHeaders() });
-  expect((await anonymous.post('/api/signup', { data: user })).status()).toBe(202);
-  await anonymous.dispose();
-  const request = await signedInRequest(playwright, baseURL(), user);
+  const request = await signedUpRequest(playwright, baseURL(), user);
   const { user: me } = (await (await request.get('/api/auth/session')).json()) as { user: { id: string } };
   return { request, id: me.id };
 }
@@ -25,6 +23,7 @@ async function join(owner: APIRequestContext, slug: string, invitee: APIRequestC
   const invitation = await owner.post(`/api/workspaces/${slug}/invitations`, { data: { email, role: 'reviewer' } });
   expect(invitation.status()).toBe(201);
   const token = ((await invitation.json()) as { url: string }).url.split('/invite/')[1]!;
+  await confirmAddress(invitee, email); // invitations need a confirmed address
   expect((await invitee.post('/api/invitations/accept', { data: { token } })).status()).toBeLessThan(300);
 }
 
