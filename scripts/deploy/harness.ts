@@ -188,6 +188,13 @@ export class WebClient {
   }
 }
 
+/** The signed-in client's first workspace (sign-up answers 202 and names none: the same answer for known addresses). */
+export async function firstWorkspace(client: WebClient): Promise<{ slug: string }> {
+  const { workspaces } = (await (await client.fetch('/api/workspaces')).json()) as { workspaces: { slug: string }[] };
+  if (!workspaces[0]) throw new Error('the new account has no workspace');
+  return workspaces[0];
+}
+
 /** Reads a server-sent event stream, collecting the `event:` names it sends. */
 export async function openEventStream(client: WebClient, path: string) {
   const response = await client.fetch(path, { headers: { accept: 'text/event-stream' } });
