@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { appOriginHeaders } from '../fixtures/api-session';
+import { reportFigure } from '../fixtures/figures';
 import { newUser } from '../fixtures/users';
 
 // Issue #11 item 8, against the production build: 20 concurrent sign-ups of one email address. The
@@ -23,7 +24,7 @@ test('concurrent sign-ups of one address: all past the limit refused before hash
   );
   await client.dispose();
   const refused = statuses.filter((status) => status === 429).length;
-  console.log(`sign-up refusals: ${refused}/${ATTEMPTS - ALLOWED} over limit (one address, ${ATTEMPTS} at once)`);
+  reportFigure('sign-up refusals', `${refused}/${ATTEMPTS - ALLOWED} over limit (one address, ${ATTEMPTS} at once)`);
   expect(statuses.filter((status) => status === 202)).toHaveLength(ALLOWED);
   expect(refused).toBe(ATTEMPTS - ALLOWED);
 });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { RATE_LIMITS } from '../../lib/security/rate-limit';
 import { projectRoot } from '../db/schema-engine';
 import { createMigratedDatabase, dropDatabase, resolveTestAdminUrl } from '../db/test-database';
+import { reportFigure } from '../../e2e/fixtures/figures';
 import { check, freePort, launch, waitForStatus, WebClient } from '../deploy/harness';
 import { productionServerArgs } from '../server-command';
 
@@ -90,8 +91,9 @@ try {
   const victim = await from('127.0.0.3').fetch('/api/inbox', { headers: { authorization: `Bearer ${token}` } });
   check(victim.status === 200, `the victim's valid token still works (${victim.status})`);
 
-  console.log(
-    `\nsign-in refusals under forged-header attack: ${refusedPast}/5 past the per-address limit refused with rotating X-Forwarded-For; ` +
+  reportFigure(
+    'sign-in refusals under forged-header attack',
+    `${refusedPast}/5 past the per-address limit refused with rotating X-Forwarded-For; ` +
       `owner signed in after 10 wrong passwords by others: ${ownerStatus === 200 ? 'yes' : 'no'} (${waited.toFixed(1)} s delay, no lock); ` +
       `valid token after ${guesses.length} bad tokens with its address: ${victim.status}`,
   );

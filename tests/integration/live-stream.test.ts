@@ -5,6 +5,7 @@ import { createAnnotation } from '@/server/data/annotations/create-annotation';
 import { removeMember } from '@/server/data/members/members';
 import { createApiToken, revokeApiToken } from '@/server/data/tokens/api-tokens';
 import { openArticleStream, type ArticleStreamOptions } from '@/server/live/open-article-stream';
+import { reportFigure } from '@/e2e/fixtures/figures';
 import { workspaceWithMembers } from './helpers';
 
 type Message = { event: string; id?: string; data: string };
@@ -85,8 +86,9 @@ const figures: { removal: number[]; revocation: number[] } = { removal: [], revo
 afterAll(() => {
   for (const [kind, latencies] of Object.entries(figures)) {
     const ended = latencies.filter((ms) => ms < 2_000).length;
-    console.log(
-      `streams ended after ${kind}: ${ended}/${latencies.length}, worst latency ${Math.max(...latencies)} ms`,
+    reportFigure(
+      `streams ended after ${kind}`,
+      `${ended}/${latencies.length}, worst latency ${Math.max(...latencies)} ms`,
     );
   }
 });

@@ -46,30 +46,24 @@ const WHOLE_SCAN_MIN_LENGTH = 30;
 export const DEFAULT_SEARCH_BUDGET = 60_000_000;
 const SCORE_COST = 2_000;
 
-/** Wall-clock limit on searching, per revision (the carried-over annotations are mapped regardless). */
-export const DEFAULT_TIME_LIMIT_MS = 700;
 /** Each approximate search has a fixed cost beyond the characters it scans. */
 const WINDOW_COST = 2_000;
 
-export type ReanchorOptions = { budget?: number; timeLimitMs?: number };
+export type ReanchorOptions = { budget?: number };
 
 /**
- * Work units bound the search deterministically; the clock is a second guard, because a
- * unit does not cost the same on every machine and a save must finish either way.
+ * Work units bound the search, and nothing else: a wall-clock limit would make the same save
+ * orphan annotations on a busy machine that it finds on an idle one, so a reviewer's evidence
+ * would depend on the server's load. Units are deterministic; what they cost in time is what
+ * bench:anchoring measures.
  */
 class Budget {
-  private readonly deadline: number;
-  constructor(
-    private remaining: number,
-    timeLimitMs: number,
-  ) {
-    this.deadline = performance.now() + timeLimitMs;
-  }
+  constructor(private remaining: number) {}
   spend(units: number): void {
     this.remaining -= units;
   }
   get exhausted(): boolean {
-    return this.remaining <= 0 || performance.now() > this.deadline;
+    return this.remaining <= 0;
   }
 }
 
@@ -79,7 +73,7 @@ function searchFor(newText: string, mapper: OffsetMapper | undefined, options: R
   let index: WordIndex | undefined;
   return {
     mapper,
-    budget: new Budget(options.budget ?? DEFAULT_SEARCH_BUDGET, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
+    budget: new Budget(options.budget ?? DEFAULT_SEARCH_BUDGET),
     index: () => (index ??= new WordIndex(newText)),
   };
 }
