@@ -4,10 +4,18 @@ import type { MemoAnnotation, MemoArticle, ReviewMemo } from '@/lib/domain/expor
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
-function AnnotationEntry({ annotation }: { annotation: MemoAnnotation }) {
+/** A pinpoint citation as a brief would give it: the article, its revision, and the page or paragraph. */
+function citationLine(annotation: MemoAnnotation, article: MemoArticle): string {
+  return [article.title, `revision ${article.revision}`, annotation.citation].filter(Boolean).join(', ');
+}
+
+function AnnotationEntry({ annotation, article }: { annotation: MemoAnnotation; article: MemoArticle }) {
   return (
     <li id={annotation.anchorId} className="break-inside-avoid border-l-2 border-stone-300 pl-4">
       <blockquote className="font-serif text-stone-900">“{annotation.quote}”</blockquote>
+      <p className="mt-0.5 text-xs text-stone-600" data-testid="memo-citation">
+        — <cite className="not-italic">{citationLine(annotation, article)}</cite>
+      </p>
       {annotation.wordsDiff ? (
         <p className="mt-1 text-sm text-amber-800" data-testid="memo-words-now">
           The words have changed since they were tagged. Now: “<WordsDiff segments={annotation.wordsDiff} />”
@@ -72,6 +80,7 @@ function ArticleSections({ article }: { article: MemoArticle }) {
           article.byline,
           article.publishedAt ? `published ${dateOnly.format(article.publishedAt)}` : null,
           article.sourceUrl,
+          `revision ${article.revision}`,
           `${article.annotationCount} annotations`,
           article.orphanedCount ? `${article.orphanedCount} orphaned` : null,
         ]
@@ -86,7 +95,7 @@ function ArticleSections({ article }: { article: MemoArticle }) {
           {section.annotations.length ? (
             <ol className="mt-3 space-y-5">
               {section.annotations.map((annotation) => (
-                <AnnotationEntry key={annotation.id} annotation={annotation} />
+                <AnnotationEntry key={annotation.id} annotation={annotation} article={article} />
               ))}
             </ol>
           ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docToPlainText, type DocNode } from '../document/article-doc';
-import { citationIndex, citePassage, formatCitation } from './cite-passage';
+import { citationIndex, citePassage, formatCitation, passageCiter } from './cite-passage';
 
 const text = (value: string): DocNode[] => [{ type: 'text', text: value }];
 
@@ -54,5 +54,16 @@ describe('citePassage', () => {
 
   it('knows no citation for an empty document', () => {
     expect(formatCitation(citePassage(citationIndex({ type: 'doc', content: [] }), 0, 0))).toBeNull();
+  });
+});
+
+describe('passageCiter', () => {
+  it('cites passages of one document, and nothing for an orphan, which has no place now', () => {
+    const cite = passageCiter(pdfDoc);
+    const plain = docToPlainText(pdfDoc);
+    const start = plain.indexOf('Page three');
+    expect(cite(start, start + 10)).toBe('p. 3');
+    expect(cite(0, plain.length)).toBe('pp. 1–3');
+    expect(cite(start, start + 10, true)).toBeNull();
   });
 });

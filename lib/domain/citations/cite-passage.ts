@@ -5,6 +5,8 @@ import { BLOCK_SEPARATOR, type DocNode } from '../document/article-doc';
 
 export type Citation = { kind: 'page' | 'paragraph'; first: number; last: number };
 
+export type CitedBlocks = CitedBlock[];
+
 type CitedBlock = { start: number; end: number; page: number | null; pageBreaks: number[]; paragraph: number | null };
 
 const TEXTBLOCKS = new Set(['paragraph', 'heading']);
@@ -94,4 +96,13 @@ export function formatCitation(citation: Citation | null): string | null {
   const range = single ? String(citation.first) : `${citation.first}–${citation.last}`;
   if (citation.kind === 'page') return `${single ? 'p.' : 'pp.'} ${range}`;
   return `${single ? '¶' : '¶¶'} ${range}`;
+}
+
+/**
+ * The citation of a passage of this document, or null for an orphan (it has no place now).
+ * Builds the index once; each call is a binary search.
+ */
+export function passageCiter(doc: DocNode): (start: number, end: number, orphaned?: boolean) => string | null {
+  const index = citationIndex(doc);
+  return (start, end, orphaned = false) => (orphaned ? null : formatCitation(citePassage(index, start, end)));
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ANNO_CONTEXT } from '../annotations/web-annotation';
 import { EXPORT_CONTEXT, toAnnotationCollectionExport } from './annotation-export';
-import { annotations, articles, borderArticle, finding, links, rebuttal, urls } from './testing/review-fixture';
+import { w3cMustFailures } from '../web-annotation/testing/w3c-model-tests';
+import {
+  annotate,
+  annotations,
+  article,
+  articles,
+  borderArticle,
+  finding,
+  links,
+  rebuttal,
+  urls,
+} from './testing/review-fixture';
 
 const collectionId = 'https://marginalia.example/api/workspaces/review/export.jsonld';
 const exported = toAnnotationCollectionExport({
@@ -120,5 +131,46 @@ describe('toAnnotationCollectionExport', () => {
     expect(empty).not.toHaveProperty('first');
     expect(empty.total).toBe(0);
     expect(empty.sources).toHaveLength(1);
+  });
+});
+
+describe('PDF pages in the export', () => {
+  const pdf = article('01900000-0000-7000-8000-00000000b0f1', 'Deposition', {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', attrs: { page: 11 }, content: [{ type: 'text', text: 'The witness was sworn in.' }] },
+      { type: 'paragraph', attrs: { page: 12 }, content: [{ type: 'text', text: 'I saw the memo in May.' }] },
+    ],
+  });
+  const onPage12 = annotate(pdf, 'the memo', {
+    extraSelectors: [{ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=3' }],
+  });
+  const item = toAnnotationCollectionExport({
+    collectionId,
+    label: 'PDF',
+    articles: [pdf, borderArticle],
+    annotations: [onPage12, finding],
+    links: [],
+    urls,
+  }).first!.items;
+
+  it('gives a passage of a PDF its page as an RFC 8118 fragment beside the text selectors, replacing a stale one', () => {
+    const selectors = (item[0] as { target: { selector: { type: string; value?: string }[] } }).target.selector;
+    expect(selectors.map((selector) => selector.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+      'FragmentSelector',
+    ]);
+    expect(selectors[2]).toEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+      value: 'page=12',
+    });
+    expect(w3cMustFailures('annotation', item[0])).toEqual([]);
+  });
+
+  it('adds no page to an article that did not come from a PDF', () => {
+    const selectors = (item[1] as { target: { selector: { type: string }[] } }).target.selector;
+    expect(selectors.some((selector) => selector.type === 'FragmentSelector')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // workspace: the annotated documents travel with it, so the selectors can be resolved again.
 import type { LinkType } from '../annotations/link-types';
 import { resourceUrls, type ResourceUrls } from '../web-annotation/iris';
+import { citationIndex, citePassage, type CitedBlocks } from '../citations/cite-passage';
 import { toWebAnnotation, type AnnotationRecord, type WebAnnotation } from '../web-annotation/serialize';
 import { ANNO_CONTEXT, MARGINALIA_NS, MARGINALIA_TERMS } from '../web-annotation/vocabulary';
 import type { ArticleDoc } from '../document/article-doc';
@@ -15,6 +16,8 @@ export type ExportArticle = {
   byline: string | null;
   sourceUrl: string | null;
   publishedAt: Date | null;
+  /** The current revision's number. */
+  revision: number;
   /** The current revision's document; annotation selectors index into docToPlainText(doc). */
   doc: ArticleDoc;
   text: string;
@@ -167,10 +170,35 @@ function toSource(article: ExportArticle, urls: ExportUrls): ExportedSource {
   };
 }
 
-function toTaggingAnnotation(annotation: ExportAnnotation, urls: ExportUrls): ExportedTaggingAnnotation {
+/** RFC 8118's fragment identifiers for PDF, as the Web Annotation model names them (§4.2.1). */
+const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
+
+const isPdfPageSelector = (selector: { type: string; conformsTo?: unknown }) =>
+  selector.type === 'FragmentSelector' && selector.conformsTo === PDF_FRAGMENT;
+
+/**
+ * Beside the text selectors, a passage of an imported PDF names the page it starts on, so a
+ * PDF viewer (and a reader of the export) can open the source at `#page=12`. A page selector that
+ * came in with an imported annotation is replaced: the page follows the passage's current place.
+ */
+function toTaggingAnnotation(
+  annotation: ExportAnnotation,
+  urls: ExportUrls,
+  citations: Map<string, CitedBlocks>,
+): ExportedTaggingAnnotation {
+  const served = toWebAnnotation(annotation, urls);
+  const index = citations.get(annotation.articleId);
+  const citation =
+    index && annotation.anchorState !== 'orphaned' ? citePassage(index, annotation.posStart, annotation.posEnd) : null;
+  const [quote, position, ...others] = served.target.selector;
+  const page =
+    citation?.kind === 'page'
+      ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${citation.first}` }]
+      : [];
   return {
-    ...toWebAnnotation(annotation, urls),
+    ...served,
     '@context': ANNO_CONTEXT,
+    target: { ...served.target, selector: [quote, position, ...others.filter((s) => !isPdfPageSelector(s)), ...page] },
     assignee: annotation.assignee ? person(annotation.assignee, urls) : null,
   };
 }
@@ -237,8 +265,9 @@ export function toAnnotationCollectionExport(input: {
   generatedAt?: Date;
 }): AnnotationCollectionExport {
   const { urls } = input;
+  const citations = new Map(input.articles.map((article) => [article.id, citationIndex(article.doc)]));
   const items: ExportedItem[] = [
-    ...input.annotations.map((annotation) => toTaggingAnnotation(annotation, urls)),
+    ...input.annotations.map((annotation) => toTaggingAnnotation(annotation, urls, citations)),
     ...input.annotations.flatMap((annotation) =>
       annotation.comments.map((comment) => toReply(annotation, comment, urls)),
     ),

@@ -50,7 +50,7 @@ describe('annotationsToCsv', () => {
   it('writes the header and one row per annotation, in article then document order', () => {
     expect(header).toEqual(ANNOTATION_CSV_HEADER);
     expect(header!.join(', ')).toBe(
-      'article, tag, quote, note, author, status, review status, assignee, anchor state, created, thread size, quote now, word changes, verdict',
+      'article, tag, quote, note, author, status, review status, assignee, anchor state, created, thread size, quote now, word changes, verdict, revision, citation',
     );
     expect(rows.map((row) => row[2])).toEqual(
       [claim, orphan, finding, rebuttal, listItem, source].map((annotation) => annotation.quoteExact),
@@ -74,10 +74,15 @@ describe('annotationsToCsv', () => {
       '',
       '',
       'Accepted',
+      '1',
+      '¶ 1',
     ]);
     expect(rows.find((row) => row[2] === listItem.quoteExact)).toMatchObject({ 4: '', 7: '' });
     expect(rowFor(source.quoteExact)[0]).toBe(reportArticle.title);
     expect(rowFor(orphan.quoteExact)[8]).toBe('orphaned');
+    // An orphan has no place in the current text to cite; a passage cites its paragraph.
+    expect(rowFor(orphan.quoteExact)[15]).toBe('');
+    expect(rows.map((row) => row[15])).toContain('¶ 3');
   });
 
   it('neutralises a note that a spreadsheet would run as a formula', () => {

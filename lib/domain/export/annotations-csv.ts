@@ -1,6 +1,7 @@
 // One spreadsheet row per annotation. Cells go through toCsv, which quotes per RFC 4180 and
 // defuses anything a spreadsheet would run as a formula: notes and quotes are user text.
 import { TAG_LABELS, isTag } from '../annotations/tags';
+import { passageCiter } from '../citations/cite-passage';
 import type { ExportAnnotation, ExportArticle } from './annotation-export';
 import { toCsv } from './csv';
 import { diffToPlainText, verdictLabel, wordsDiff } from '../evidence/annotation-evidence';
@@ -20,6 +21,8 @@ export const ANNOTATION_CSV_HEADER = [
   'quote now',
   'word changes',
   'verdict',
+  'revision',
+  'citation',
 ];
 
 export type AnnotationCsvRow = Pick<
@@ -35,7 +38,7 @@ export type AnnotationCsvRow = Pick<
   | 'anchorState'
   | 'createdAt'
   | 'comments'
-> & { articleTitle: string };
+> & { articleTitle: string; revision: number; citation: string | null };
 
 /** Deleted comments keep their place in a thread but are not part of the conversation's size. */
 export const threadSize = (comments: Pick<ExportAnnotation['comments'][number], 'deletedAt'>[]) =>
@@ -64,19 +67,27 @@ export function annotationsToCsv(rows: AnnotationCsvRow[]): string {
       threadSize(row.comments),
       ...wordsNow(row),
       verdictLabel(row.reviewStatus, row.anchorState),
+      row.revision,
+      row.citation,
     ]),
   );
 }
 
 /** Rows in article order, then document order; annotations of articles not given are left out. */
 export function annotationCsvRows(
-  articles: Pick<ExportArticle, 'id' | 'title'>[],
+  articles: Pick<ExportArticle, 'id' | 'title' | 'doc' | 'revision'>[],
   annotations: ExportAnnotation[],
 ): AnnotationCsvRow[] {
-  return articles.flatMap((article) =>
-    annotations
+  return articles.flatMap((article) => {
+    const cite = passageCiter(article.doc);
+    return annotations
       .filter((annotation) => annotation.articleId === article.id)
       .sort((a, b) => a.posStart - b.posStart || a.posEnd - b.posEnd || a.createdAt.getTime() - b.createdAt.getTime())
-      .map((annotation) => ({ ...annotation, articleTitle: article.title })),
-  );
+      .map((annotation) => ({
+        ...annotation,
+        articleTitle: article.title,
+        revision: article.revision,
+        citation: cite(annotation.posStart, annotation.posEnd, annotation.anchorState === 'orphaned'),
+      }));
+  });
 }

@@ -1,6 +1,7 @@
 // The review memo as data: per article, findings, quotes and rebuttals in document order with
 // their threads and links, a summary, and the audit trail as an appendix. Plain text only; the
 // page renders it with React, which escapes everything.
+import { passageCiter } from '../citations/cite-passage';
 import type { DiffSegment } from '../quote-check/word-diff';
 import { onEarlierWording, verdictLabel, wordsDiff } from '../evidence/annotation-evidence';
 import { EVIDENCE_STATE_LABELS, type EvidenceState } from '../evidence/evidence-state';
@@ -23,7 +24,7 @@ export type MemoLinkedAnnotation = {
 
 export type ReviewMemoInput = {
   workspaceName: string;
-  articles: Pick<ExportArticle, 'id' | 'title' | 'byline' | 'sourceUrl' | 'publishedAt'>[];
+  articles: Pick<ExportArticle, 'id' | 'title' | 'byline' | 'sourceUrl' | 'publishedAt' | 'doc' | 'revision'>[];
   annotations: ExportAnnotation[];
   links: ExportLink[];
   auditEvents: MemoAuditEventInput[];
@@ -78,6 +79,8 @@ export type MemoAnnotation = {
   tagLabel: string;
   /** The words as tagged (never the rewritten ones). */
   quote: string;
+  /** Where the passage stands now: "p. 12" / "pp. 12–13" for a PDF, else "¶ 14"; null for an orphan. */
+  citation: string | null;
   /** The words now, where they differ from the words as tagged, with the word-level diff. */
   currentQuote: string | null;
   wordsDiff: DiffSegment[] | null;
@@ -107,6 +110,8 @@ export type MemoArticle = {
   byline: string | null;
   sourceUrl: string | null;
   publishedAt: Date | null;
+  /** The revision the memo's citations and current words refer to. */
+  revision: number;
   annotationCount: number;
   orphanedCount: number;
   /** Findings, Quotes, Rebuttals always (possibly empty), then any other tag present, A–Z. */
@@ -247,12 +252,19 @@ export function buildReviewMemo(input: ReviewMemoInput): ReviewMemo {
       };
     });
 
+  const citers = new Map(input.articles.map((article) => [article.id, passageCiter(article.doc)]));
   const toMemoAnnotation = (annotation: ExportAnnotation): MemoAnnotation => ({
     id: annotation.id,
     anchorId: anchorIdOf(annotation.id),
     tag: annotation.tag,
     tagLabel: tagLabel(annotation.tag),
     quote: annotation.taggedExact,
+    citation:
+      citers.get(annotation.articleId)?.(
+        annotation.posStart,
+        annotation.posEnd,
+        annotation.anchorState === 'orphaned',
+      ) ?? null,
     ...currentWords(annotation),
     note: annotation.note,
     author: annotation.author?.name ?? null,
@@ -281,6 +293,7 @@ export function buildReviewMemo(input: ReviewMemoInput): ReviewMemo {
       byline: article.byline,
       sourceUrl: article.sourceUrl,
       publishedAt: article.publishedAt,
+      revision: article.revision,
       annotationCount: own.length,
       orphanedCount: own.filter((annotation) => annotation.anchorState === 'orphaned').length,
       sections: tagOrder

@@ -27,7 +27,7 @@ export async function loadReviewData(options: { userId: string; slug: string; ar
       byline: true,
       sourceUrl: true,
       publishedAt: true,
-      revisions: { orderBy: { number: 'desc' }, take: 1, select: { doc: true, text: true } },
+      revisions: { orderBy: { number: 'desc' }, take: 1, select: { doc: true, text: true, number: true } },
     },
   });
   if (options.articleId && !articleRows.length) throw articleNotFound();
@@ -35,6 +35,7 @@ export async function loadReviewData(options: { userId: string; slug: string; ar
     ...article,
     doc: revisions[0]!.doc as ArticleDoc,
     text: revisions[0]!.text,
+    revision: revisions[0]!.number,
   }));
   const articleIds = articles.map((article) => article.id);
   const annotationRows = await db().annotation.findMany({

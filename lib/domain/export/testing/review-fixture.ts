@@ -21,7 +21,7 @@ export const grace: ExportPerson = { id: '01900000-0000-7000-8000-0000000000a2',
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute));
 
-function article(id: string, title: string, doc: unknown, extra: Partial<ExportArticle> = {}): ExportArticle {
+export function article(id: string, title: string, doc: unknown, extra: Partial<ExportArticle> = {}): ExportArticle {
   const normalized = normalizeArticleDoc(doc);
   return {
     id,
@@ -29,6 +29,7 @@ function article(id: string, title: string, doc: unknown, extra: Partial<ExportA
     byline: null,
     sourceUrl: null,
     publishedAt: null,
+    revision: 1,
     doc: normalized,
     text: docToPlainText(normalized),
     ...extra,
