@@ -7,6 +7,7 @@ import { AnnotationEvidence } from '@/components/evidence/annotation-evidence';
 import type { AnnotationPatch } from './annotation-patch';
 import { AnnotationLinks } from './annotation-links';
 import { AnnotationThread } from './annotation-thread';
+import { useCitation } from './citation-context';
 import { REVIEW_LABELS, STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 
 export type { AnnotationPatch };
@@ -45,6 +46,7 @@ export function AnnotationCard({
   const [note, setNote] = useState(annotation.note ?? '');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const orphaned = annotation.state === 'orphaned';
+  const citation = useCitation(annotation.start, annotation.end, orphaned);
 
   return (
     <li
@@ -60,6 +62,11 @@ export function AnnotationCard({
           >
             {tagLabel(annotation.tag)}
           </span>
+          {citation ? (
+            <span className="text-xs text-stone-500" data-testid="citation" title="Where the passage stands now">
+              {citation}
+            </span>
+          ) : null}
           {annotation.status === 'resolved' ? (
             <span
               className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800"

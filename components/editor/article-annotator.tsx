@@ -12,6 +12,7 @@ import type { LiveCursor } from '@/lib/domain/live/live-event';
 import { ArticleText } from './article-text';
 import { BlockWindowRegistry } from './block-window-registry';
 import { EditBar } from './edit-bar';
+import { CitationProvider } from './citation-context';
 import { LinksProvider } from './links-context';
 import { PresenceBar } from './presence-bar';
 import { ReviewNotices } from './review-notices';
@@ -195,22 +196,24 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
           </div>
         </div>
         <div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
-          <EvidenceSidebar
-            evidence={{ selection, revisionId: editing.revisionId, onUpdated: actions.replace }}
-            annotations={store.annotations}
-            filters={filters}
-            onFiltersChange={setFilters}
-            activeId={navigation.activeId}
-            mayChange={mayChange}
-            canComment={permissions.comment}
-            canReview={permissions.review}
-            members={props.members}
-            currentUserId={currentUserId}
-            threadRefreshKeys={actions.threadRefreshKeys}
-            onGoTo={(id) => void navigation.goTo(id)}
-            onChange={actions.change}
-            onDelete={actions.remove}
-          />
+          <CitationProvider doc={editing.savedDoc}>
+            <EvidenceSidebar
+              evidence={{ selection, revisionId: editing.revisionId, onUpdated: actions.replace }}
+              annotations={store.annotations}
+              filters={filters}
+              onFiltersChange={setFilters}
+              activeId={navigation.activeId}
+              mayChange={mayChange}
+              canComment={permissions.comment}
+              canReview={permissions.review}
+              members={props.members}
+              currentUserId={currentUserId}
+              threadRefreshKeys={actions.threadRefreshKeys}
+              onGoTo={(id) => void navigation.goTo(id)}
+              onChange={actions.change}
+              onDelete={actions.remove}
+            />
+          </CitationProvider>
         </div>
       </div>
     </LinksProvider>

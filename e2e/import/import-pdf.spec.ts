@@ -2,6 +2,7 @@
 // running header and page numbers, each block keeping its page; a scan is refused with the reason.
 import { expect, test, type Page } from '@playwright/test';
 import { makePdf } from '../../lib/domain/import/testing/make-pdf';
+import { selectArticleText } from '../fixtures/select-text';
 import { DEMO, signIn } from '../fixtures/users';
 import { SANDBOX_WORKSPACE } from '../fixtures/workspaces';
 
@@ -36,6 +37,19 @@ test('a three-page PDF imports without its running header, with each block on it
   await expect(editor).not.toContainText('PRIVILEGED AND CONFIDENTIAL');
   await expect(editor.locator('[data-page="2"]')).toContainText('Page two');
   await expect(editor.locator('[data-page="3"]')).toContainText('Page three');
+
+  // A passage tagged on page two is cited by its page on the card, and in the export.
+  await selectArticleText(page, 'called the first witness');
+  await page.keyboard.press('1');
+  const card = page.locator('[data-annotation-card]').filter({ hasText: 'called the first witness' });
+  await expect(card.getByTestId('citation')).toHaveText('p. 2');
+  const slug = SANDBOX_WORKSPACE.slug;
+  const articleId = page.url().split('/').at(-1)!;
+  const exported = await (
+    await page.request.get(`/api/workspaces/${slug}/export?format=jsonld&article=${articleId}`)
+  ).json();
+  const selectors = exported.first.items[0].target.selector as { type: string; value?: string }[];
+  expect(selectors.find((selector) => selector.type === 'FragmentSelector')?.value).toBe('page=2');
 });
 
 test('a scanned PDF (images only) is refused with a 422 that says it has no text layer', async ({ page }) => {
