@@ -1,22 +1,12 @@
 // The editor benchmark's floor for opening: the article and its highlights as plain server-rendered
 // HTML, with no script but the line that marks the time, so what it costs is only what the browser needs to show the text.
-import { createServer } from 'node:net';
 import { TAGS } from '../../lib/domain/annotations/tags';
+import { freePort } from '../free-port';
+
+export { freePort };
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** A port the OS has just handed out, so two runs on one machine never collide. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * One paragraph with `<mark>`s for the spans inside it: overlapping spans nest, one `<mark>` per
