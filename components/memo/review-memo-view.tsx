@@ -69,9 +69,12 @@ function AnnotationEntry({ annotation, article }: { annotation: MemoAnnotation; 
   );
 }
 
-function ArticleSections({ article }: { article: MemoArticle }) {
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** Every article after the first starts a printed page; the first follows the short summary on page one. */
+function ArticleSections({ article, first }: { article: MemoArticle; first: boolean }) {
   return (
-    <section aria-labelledby={`memo-article-${article.id}`} className="mt-10 break-before-page">
+    <section aria-labelledby={`memo-article-${article.id}`} className={`mt-10 ${first ? '' : 'break-before-page'}`}>
       <h2 id={`memo-article-${article.id}`} className="font-serif text-2xl font-semibold text-stone-900">
         {article.title}
       </h2>
@@ -81,7 +84,7 @@ function ArticleSections({ article }: { article: MemoArticle }) {
           article.publishedAt ? `published ${dateOnly.format(article.publishedAt)}` : null,
           article.sourceUrl,
           `revision ${article.revision}`,
-          `${article.annotationCount} annotations`,
+          counted(article.annotationCount, 'annotation'),
           article.orphanedCount ? `${article.orphanedCount} orphaned` : null,
         ]
           .filter(Boolean)
@@ -120,17 +123,17 @@ export function ReviewMemoView({ memo }: { memo: ReviewMemo }) {
       </header>
       <section aria-label="Summary" className="mt-6 rounded-lg border border-stone-200 bg-white p-4 text-sm">
         <p>
-          {memo.summary.articles} articles · {memo.summary.annotations} annotations (
-          {memo.summary.byTag
-            .map((tag) => `${tag.count} ${tag.label.toLowerCase()}${tag.count === 1 ? '' : 's'}`)
-            .join(', ')}
-          ) · {memo.summary.byReviewStatus.map((status) => `${status.count} ${status.label.toLowerCase()}`).join(', ')}{' '}
-          · {memo.summary.openThreads} open threads · {memo.summary.orphaned} orphaned
-          {memo.summary.onEarlierWording ? ` · ${memo.summary.onEarlierWording} verdicts on earlier wording` : ''}
+          {counted(memo.summary.articles, 'article')} · {counted(memo.summary.annotations, 'annotation')} (
+          {memo.summary.byTag.map((tag) => counted(tag.count, tag.label.toLowerCase())).join(', ')}) ·{' '}
+          {memo.summary.byReviewStatus.map((status) => `${status.count} ${status.label.toLowerCase()}`).join(', ')} ·{' '}
+          {counted(memo.summary.openThreads, 'open thread')} · {memo.summary.orphaned} orphaned
+          {memo.summary.onEarlierWording
+            ? ` · ${counted(memo.summary.onEarlierWording, 'verdict')} on earlier wording`
+            : ''}
         </p>
       </section>
-      {memo.articles.map((article) => (
-        <ArticleSections key={article.id} article={article} />
+      {memo.articles.map((article, index) => (
+        <ArticleSections key={article.id} article={article} first={index === 0} />
       ))}
       <section aria-labelledby="memo-appendix" className="mt-12 break-before-page">
         <h2 id="memo-appendix" className="text-xl font-semibold text-stone-900">

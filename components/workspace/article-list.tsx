@@ -57,7 +57,9 @@ export function ArticleList({
             className="flex items-start justify-between gap-6 px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50"
           >
             <div className="min-w-0">
-              <p className="font-serif text-[1.05rem] font-medium leading-snug text-stone-900">{article.title}</p>
+              <p className="font-serif text-[1.05rem] font-medium leading-snug text-stone-900" data-user-title>
+                {article.title}
+              </p>
               <p className="mt-1 text-sm text-stone-500">
                 Added <time dateTime={article.createdAt.toISOString()}>{dateFormat.format(article.createdAt)}</time>
                 <span aria-hidden> · </span>

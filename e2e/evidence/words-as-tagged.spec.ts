@@ -98,6 +98,8 @@ test('the memo and the CSV say so too', async ({ page }) => {
   await expect(words.locator('ins')).toHaveText(/kids/);
   await expect(page.locator('blockquote', { hasText: `“${CHILDREN}”` })).toBeVisible();
   await expect(page.getByText(/Review: Accepted on earlier wording/)).toBeVisible();
+  // Each quote carries its pinpoint citation: the article, the revision it refers to, the paragraph.
+  await expect(page.getByTestId('memo-citation').first()).toContainText(/, revision \d+, ¶ \d+$/);
 });
 
 test('comparing revision 1 with revision 3 shows both edits, with the annotations affected', async ({ page }) => {

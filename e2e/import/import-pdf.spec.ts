@@ -50,6 +50,10 @@ test('a three-page PDF imports without its running header, with each block on it
   ).json();
   const selectors = exported.first.items[0].target.selector as { type: string; value?: string }[];
   expect(selectors.find((selector) => selector.type === 'FragmentSelector')?.value).toBe('page=2');
+  const csv = await (await page.request.get(`/api/workspaces/${slug}/export?format=csv&article=${articleId}`)).text();
+  expect(csv.split('\r\n')[1]).toMatch(/,1,p\. 2$/);
+  await page.goto(`/w/${slug}/memo?article=${articleId}`);
+  await expect(page.getByTestId('memo-citation')).toHaveText('— Transcript of the hearing, revision 1, p. 2');
 });
 
 test('a scanned PDF (images only) is refused with a 422 that says it has no text layer', async ({ page }) => {

@@ -50,6 +50,9 @@ describe('comment threads', () => {
   it('lets only the author edit, refuses a stale edit with 409, and deletes to a marker', async () => {
     const { annotationId, reviewer, owner } = await thread();
     const comment = await createComment({ userId: reviewer, annotationId, body: 'First wording' });
+    // Saving the same words changes nothing: not marked edited, no audit entry (checked below), same version.
+    const same = await updateComment({ userId: reviewer, commentId: comment.id, body: 'First wording', version: 1 });
+    expect(same).toMatchObject({ body: 'First wording', version: 1, editedAt: null });
     await expect(
       updateComment({ userId: owner, commentId: comment.id, body: 'Owner rewrite', version: 1 }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });

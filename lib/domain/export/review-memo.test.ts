@@ -41,6 +41,7 @@ const memoOf = (id: string) => all.find((annotation) => annotation.id === id) as
 describe('buildReviewMemo', () => {
   it('keeps the articles in the given order, each with Findings, Quotes, Rebuttals, then other tags', () => {
     expect(memo.title).toBe('Review memo: Border desk');
+    expect(buildReviewMemo({ ...input, articles: [reportArticle] }).title).toBe(`Review memo: ${reportArticle.title}`);
     expect(memo.articles.map((article) => article.title)).toEqual([borderArticle.title, reportArticle.title]);
     expect(memo.articles[0]!.sections.map((section) => section.heading)).toEqual(['Findings', 'Quotes', 'Rebuttals']);
     expect(memo.articles[1]!.sections.map((section) => [section.heading, section.annotations.length])).toEqual([

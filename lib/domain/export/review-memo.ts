@@ -307,7 +307,8 @@ export function buildReviewMemo(input: ReviewMemoInput): ReviewMemo {
   });
 
   return {
-    title: `Review memo: ${input.workspaceName}`,
+    // A memo on one article is about that article; on several, about the workspace's review.
+    title: `Review memo: ${input.articles.length === 1 ? input.articles[0]!.title : input.workspaceName}`,
     workspaceName: input.workspaceName,
     generatedAt: input.generatedAt,
     generatedBy: input.generatedBy,

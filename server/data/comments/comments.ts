@@ -158,6 +158,11 @@ export async function updateComment(options: {
 }): Promise<CommentView> {
   const comment = await ownComment(options.userId, options.commentId, 'comment.update');
   if (comment.version !== options.version) throw staleComment();
+  // Saving the same words is not an edit: no "edited" mark, no audit entry, no version bump.
+  if (options.body === comment.body) {
+    const unchanged = await db().comment.findUniqueOrThrow({ where: { id: comment.id }, select: commentSelect });
+    return toView(unchanged, { userId: options.userId, role: comment.role });
+  }
   return db().$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({
       where: { id: comment.id, version: options.version, deletedAt: null },

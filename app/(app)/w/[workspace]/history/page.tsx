@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HistoryTable } from '@/components/history/history-table';
+import { auditActionLabel } from '@/lib/domain/audit/audit-action-labels';
 import { requirePageUser } from '@/server/auth/session';
 import { AUDIT_PAGE_LIMIT, listAuditEvents } from '@/server/data/audit/list-audit-events';
 import { orNotFound } from '@/server/pages/or-not-found';
@@ -81,7 +82,7 @@ export default async function HistoryPage({
             <option value="">Any change</option>
             {history.actions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {auditActionLabel(action)}
               </option>
             ))}
           </select>
