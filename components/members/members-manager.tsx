@@ -4,10 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/text-field';
 import { roles, type Role } from '@/lib/domain/permissions/permissions';
+import { MemberRow, type Member } from './member-row';
 
-type Member = { membershipId: string; userId: string; name: string; email: string; role: Role };
 type Invitation = { id: string; email: string; role: Role; expiresAt: string };
 
 type Props = {
@@ -76,60 +77,29 @@ export function MembersManager({ slug, currentUserId, isOwner, members, invitati
         </h2>
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Members">
           {members.map((member) => (
-            <li
+            <MemberRow
               key={member.membershipId}
-              className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
-            >
-              <div>
-                <p className="font-medium text-stone-900">
-                  {member.name} {member.userId === currentUserId ? <span className="text-stone-500">(you)</span> : null}
-                </p>
-                <p className="text-stone-500">{member.email}</p>
-              </div>
-              <div className="flex items-center gap-2">
-                {isOwner ? (
-                  <select
-                    aria-label={`Role of ${member.name}`}
-                    value={member.role}
-                    onChange={(event) =>
-                      void act(
-                        `/api/workspaces/${slug}/members/${member.membershipId}`,
-                        { method: 'PATCH', body: JSON.stringify({ role: event.target.value }) },
-                        `${member.name} is now ${event.target.value}.`,
-                      )
-                    }
-                    className="rounded border border-stone-300 bg-white px-2 py-1"
-                  >
-                    {roles.map((role) => (
-                      <option key={role} value={role}>
-                        {role}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-700">
-                    {member.role}
-                  </span>
-                )}
-                {isOwner || member.userId === currentUserId ? (
-                  <Button
-                    variant="ghost"
-                    className="text-red-700 hover:bg-red-50"
-                    onClick={async () => {
-                      const leaving = member.userId === currentUserId;
-                      const ok = await act(
-                        `/api/workspaces/${slug}/members/${member.membershipId}`,
-                        { method: 'DELETE' },
-                        leaving ? 'You left the workspace.' : `${member.name} was removed.`,
-                      );
-                      if (ok && leaving) router.push('/');
-                    }}
-                  >
-                    {member.userId === currentUserId ? 'Leave' : 'Remove'}
-                  </Button>
-                ) : null}
-              </div>
-            </li>
+              member={member}
+              isYou={member.userId === currentUserId}
+              isOwner={isOwner}
+              onChangeRole={(target, role) =>
+                act(
+                  `/api/workspaces/${slug}/members/${target.membershipId}`,
+                  { method: 'PATCH', body: JSON.stringify({ role }) },
+                  `${target.name} is now ${role}.`,
+                )
+              }
+              onRemove={async (target) => {
+                const leaving = target.userId === currentUserId;
+                const ok = await act(
+                  `/api/workspaces/${slug}/members/${target.membershipId}`,
+                  { method: 'DELETE' },
+                  leaving ? 'You left the workspace.' : `${target.name} was removed.`,
+                );
+                if (ok && leaving) router.push('/');
+                return ok;
+              }}
+            />
           ))}
         </ul>
       </section>
@@ -162,7 +132,8 @@ export function MembersManager({ slug, currentUserId, isOwner, members, invitati
           {link ? (
             <div role="status" className="rounded-lg border border-accent-100 bg-accent-50 p-4 text-sm">
               <p className="font-medium text-accent-800">
-                No email is sent. Copy this single-use link to {link.email}; it expires in 7 days.
+                The invitation is mailed to {link.email}. You can also pass on this single-use link yourself; it expires
+                in 7 days.
               </p>
               <code
                 data-testid="invitation-link"
@@ -170,6 +141,9 @@ export function MembersManager({ slug, currentUserId, isOwner, members, invitati
               >
                 {link.url}
               </code>
+              <div className="mt-2">
+                <CopyButton value={link.url} label="Copy the invitation link" />
+              </div>
             </div>
           ) : null}
           {invitations.length ? (

@@ -17,6 +17,7 @@ test('an owner invites a viewer through a link; the viewer joins, reads, and can
   await page.getByRole('button', { name: 'Create invitation link' }).click();
   const link = (await page.getByTestId('invitation-link').textContent())!.trim();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole('button', { name: 'Copy the invitation link' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Pending invitations' })).toContainText(invitee.email);
 
   // Something to discuss, so the viewer's thread view can be checked.
@@ -108,9 +109,16 @@ test('the last owner cannot leave or be demoted', async ({ page }) => {
   await signIn(page, DEMO);
   await page.goto(`/w/${SANDBOX_WORKSPACE.slug}/members`);
   const demoRow = page.getByRole('listitem').filter({ hasText: DEMO.email });
+  // Leaving and role changes ask first; cancelling changes nothing.
   await demoRow.getByRole('button', { name: 'Leave' }).click();
+  await demoRow.getByRole('group', { name: 'Confirm the removal' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(demoRow.getByRole('group')).toHaveCount(0);
+  await demoRow.getByRole('button', { name: 'Leave' }).click();
+  await demoRow.getByRole('button', { name: 'Yes, leave' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'A workspace needs at least one owner' })).toBeVisible();
   await demoRow.getByRole('combobox').selectOption('editor');
+  await expect(demoRow.getByRole('group', { name: 'Confirm the role change' })).toContainText('Make yourself editor?');
+  await demoRow.getByRole('button', { name: 'Change role' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'A workspace needs at least one owner' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('listitem').filter({ hasText: DEMO.email }).getByRole('combobox')).toHaveValue('owner');
