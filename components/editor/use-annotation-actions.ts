@@ -108,6 +108,8 @@ export function useAnnotationActions(options: {
       if (event.action === 'annotation.deleted') return dispatch({ type: 'remove', id: event.objectId });
       void api.getAnnotation(event.objectId).then((result) => {
         if (result.ok) dispatch({ type: 'upsert', annotation: result.value });
+        // Deleted since the event (a resumed stream replays it): drop it rather than keep a stale card.
+        else if (result.status === 404) dispatch({ type: 'remove', id: event.objectId });
       });
     } else if (event.objectType === 'comment') {
       const annotationId = String(event.after?.annotationId ?? event.before?.annotationId ?? '');

@@ -41,3 +41,21 @@ describe('diffQuoteWords', () => {
     expect(segments.at(-1)).toEqual({ kind: 'equal', text: 'of family unit prosecutions' });
   });
 });
+
+describe('square brackets', () => {
+  // A bracket sits in the space between two words, so both words around it show as changed.
+  it('shows an alteration in brackets whichever side has it', () => {
+    expect(diffQuoteWords('He said [the] plan failed', 'He said the plan failed')).toEqual([
+      { kind: 'equal', text: 'He ' },
+      { kind: 'quote_only', text: 'said [the] ' },
+      { kind: 'source_only', text: 'said the ' },
+      { kind: 'equal', text: 'plan failed' },
+    ]);
+    expect(diffQuoteWords('He said the plan failed', 'He said [the] plan failed')).toEqual([
+      { kind: 'equal', text: 'He ' },
+      { kind: 'quote_only', text: 'said the ' },
+      { kind: 'source_only', text: 'said [the] ' },
+      { kind: 'equal', text: 'plan failed' },
+    ]);
+  });
+});

@@ -76,6 +76,8 @@ function piece(text: string, tokens: WordToken[], from: number, to: number): str
   return text.slice(start, end);
 }
 
+const brackets = (text: string) => text.replace(/[^[\]]/g, '');
+
 /**
  * Segments in reading order; within an edit the quote's words come before the source's.
  * Text before the first word (an opening quotation mark) belongs to the first quote piece and
@@ -102,7 +104,21 @@ export function diffQuoteWords(quote: string, passage: string): DiffSegment[] {
   let s = 0;
   for (const run of runs) {
     if (run.kind === 'equal') {
-      push('equal', piece(quote, quoteTokens, q, q + run.count));
+      // Equal words read in the quote's spelling, except where square brackets differ: brackets
+      // mark an alteration in a quotation ("[the] plan"), which a reviewer must see on either side.
+      const differs = (i: number) =>
+        brackets(piece(quote, quoteTokens, q + i, q + i + 1)) !==
+        brackets(piece(passage, sourceTokens, s + i, s + i + 1));
+      let first = 0;
+      while (first < run.count && !differs(first)) first++;
+      let last = run.count - 1;
+      while (last > first && !differs(last)) last--;
+      push('equal', piece(quote, quoteTokens, q, q + first));
+      if (first < run.count) {
+        push('quote_only', piece(quote, quoteTokens, q + first, q + last + 1));
+        push('source_only', piece(passage, sourceTokens, s + first, s + last + 1));
+        push('equal', piece(quote, quoteTokens, q + last + 1, q + run.count));
+      }
       q += run.count;
       s += run.count;
     } else {
