@@ -14,6 +14,14 @@ export function TagLegend({ showKeys }: { showKeys: boolean }) {
           ) : null}
         </li>
       ))}
+      <li className="flex items-center gap-1.5">
+        <mark className="annotation-highlight rounded px-1.5 py-0.5 text-stone-800" data-tag="finding">
+          <mark className="annotation-highlight text-stone-800" data-tag="quote">
+            Overlap
+          </mark>
+        </mark>
+        <span className="sr-only">: the inner annotation is striped</span>
+      </li>
     </ul>
   );
 }
