@@ -9,6 +9,7 @@ import { AnnotationLinks } from './annotation-links';
 import { AnnotationThread } from './annotation-thread';
 import { useCitation } from './citation-context';
 import { REVIEW_LABELS, STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
+import { DATE_TIME } from '@/lib/format/dates';
 
 export type { AnnotationPatch };
 
@@ -25,8 +26,6 @@ type Props = {
   onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
   onDelete: (id: string) => Promise<boolean>;
 };
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export function AnnotationCard({
   annotation,
@@ -139,7 +138,7 @@ export function AnnotationCard({
       ) : null}
       <p className="mt-2 text-xs text-stone-500">
         {annotation.author?.name ?? 'Former member'} ·{' '}
-        <time dateTime={annotation.createdAt}>{timeFormat.format(new Date(annotation.createdAt))}</time>
+        <time dateTime={annotation.createdAt}>{DATE_TIME.format(new Date(annotation.createdAt))}</time>
       </p>
       <AnnotationLinks annotationId={annotation.id} tag={annotation.tag} onGoTo={onGoTo} />
       <button

@@ -5,6 +5,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/validation/comment-limits';
 import type { CommentView } from '@/lib/domain/comments/comment-view';
 import { CommentText } from './comment-text';
 import { MentionTextarea, mentionedIds, type Member } from './mention-textarea';
+import { DATE_TIME } from '@/lib/format/dates';
 
 type Props = {
   annotationId: string;
@@ -17,8 +18,6 @@ type Props = {
   /** Changes when someone else changed this thread: the comments are read again. */
   refreshKey: number;
 };
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 async function request<T>(
   url: string,
@@ -128,7 +127,7 @@ export function AnnotationThread({
             <li key={comment.id} data-comment={comment.id} className="rounded-md bg-stone-50 px-2 py-1.5 text-sm">
               <p className="text-xs text-stone-500">
                 <span className="font-medium text-stone-700">{comment.author?.name ?? 'Former member'}</span> ·{' '}
-                <time dateTime={comment.createdAt}>{timeFormat.format(new Date(comment.createdAt))}</time>
+                <time dateTime={comment.createdAt}>{DATE_TIME.format(new Date(comment.createdAt))}</time>
                 {comment.editedAt && !comment.deletedAt ? ' · edited' : null}
               </p>
               {comment.deletedAt ? (

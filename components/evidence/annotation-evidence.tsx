@@ -7,8 +7,7 @@ import { AnnotationHistory } from './annotation-history';
 import { useEvidenceContext } from './evidence-context';
 import * as api from './evidence-api';
 import { WordsDiff } from './words-diff';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { DATE_TIME } from '@/lib/format/dates';
 
 type Props = {
   annotation: AnnotationView;
@@ -60,7 +59,7 @@ export function AnnotationEvidence({ annotation, canReview, mayChange, currentUs
       ) : null}
       {confirmed ? (
         <p className="text-stone-500" data-testid="as-confirmed">
-          Confirmed on these words by {nameOf(confirmed.byId)} on {timeFormat.format(new Date(confirmed.at))}
+          Confirmed on these words by {nameOf(confirmed.byId)} on {DATE_TIME.format(new Date(confirmed.at))}
         </p>
       ) : null}
       {onEarlierWording(annotation.reviewStatus, annotation.state) ? (
@@ -71,7 +70,7 @@ export function AnnotationEvidence({ annotation, canReview, mayChange, currentUs
       {annotation.imported ? (
         <p className="text-stone-500" data-testid="custody">
           By {annotation.imported.creatorName ?? 'an unnamed author'}, imported by {nameOf(annotation.imported.byId)} on{' '}
-          {timeFormat.format(new Date(annotation.imported.at))}
+          {DATE_TIME.format(new Date(annotation.imported.at))}
         </p>
       ) : null}
       {error ? (

@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '@/lib/domain/evidence/annotation-history';
 import * as api from './evidence-api';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { DATE_TIME } from '@/lib/format/dates';
 
 /** The card's own trail, loaded when opened (and again when the annotation changes). */
 export function AnnotationHistory({ annotationId, version }: { annotationId: string; version: number }) {
@@ -40,7 +39,7 @@ export function AnnotationHistory({ annotationId, version }: { annotationId: str
             </span>
           ) : null}
           <time className="block text-stone-400" dateTime={entry.at}>
-            {timeFormat.format(new Date(entry.at))}
+            {DATE_TIME.format(new Date(entry.at))}
           </time>
         </li>
       ))}

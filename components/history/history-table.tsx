@@ -1,7 +1,6 @@
 import { RevisionAuditLink } from '@/components/revisions/revision-audit-link';
 import { describeAuditEvent, type AuditEventView } from '@/lib/domain/audit/describe-audit-event';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+import { DATE_TIME_SECONDS } from '@/lib/format/dates';
 
 export function HistoryTable({ events }: { events: AuditEventView[] }) {
   if (events.length === 0) {
@@ -37,7 +36,7 @@ export function HistoryTable({ events }: { events: AuditEventView[] }) {
           {events.map((event) => (
             <tr key={event.id} data-action={event.action}>
               <td className="whitespace-nowrap px-4 py-2 tabular-nums text-stone-500">
-                <time dateTime={event.createdAt}>{timeFormat.format(new Date(event.createdAt))}</time>
+                <time dateTime={event.createdAt}>{DATE_TIME_SECONDS.format(new Date(event.createdAt))}</time>
               </td>
               <td className="whitespace-nowrap px-4 py-2 font-medium text-stone-800">{event.actorName ?? 'System'}</td>
               <td className="px-4 py-2 text-stone-700">

@@ -5,8 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { CommentText } from '@/components/editor/comment-text';
 import type { InboxItem } from '@/lib/domain/comments/inbox-item';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { DATE_TIME } from '@/lib/format/dates';
 
 async function markRead(ids?: string[]) {
   await fetch('/api/inbox/read', {
@@ -64,7 +63,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
               >
                 {item.articleTitle}
               </Link>{' '}
-              · <time dateTime={item.createdAt}>{timeFormat.format(new Date(item.createdAt))}</time>
+              · <time dateTime={item.createdAt}>{DATE_TIME.format(new Date(item.createdAt))}</time>
             </p>
             {item.kind === 'assignment' ? null : item.deleted ? (
               <p className="mt-1 italic text-stone-500">Comment deleted</p>

@@ -8,6 +8,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/text-field';
 import { roles, type Role } from '@/lib/domain/permissions/permissions';
 import { MemberRow, type Member } from './member-row';
+import { DATE } from '@/lib/format/dates';
 
 type Invitation = { id: string; email: string; role: Role; expiresAt: string };
 
@@ -154,8 +155,7 @@ export function MembersManager({ slug, currentUserId, isOwner, members, invitati
               {invitations.map((invitation) => (
                 <li key={invitation.id} className="flex items-center justify-between px-4 py-2 text-sm">
                   <span>
-                    {invitation.email} · {invitation.role} · expires{' '}
-                    {new Date(invitation.expiresAt).toLocaleDateString('en-GB')}
+                    {invitation.email} · {invitation.role} · expires {DATE.format(new Date(invitation.expiresAt))}
                   </span>
                   <Button
                     variant="ghost"

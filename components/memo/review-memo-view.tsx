@@ -1,8 +1,6 @@
 import { WordsDiff } from '@/components/evidence/words-diff';
 import type { MemoAnnotation, MemoArticle, ReviewMemo } from '@/lib/domain/export/review-memo';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+import { DATE, DATE_TIME } from '@/lib/format/dates';
 
 /** A pinpoint citation as a brief would give it: the article, its revision, and the page or paragraph. */
 function citationLine(annotation: MemoAnnotation, article: MemoArticle): string {
@@ -28,7 +26,7 @@ function AnnotationEntry({ annotation, article }: { annotation: MemoAnnotation; 
       ) : null}
       {annotation.note ? <p className="mt-2 whitespace-pre-wrap text-stone-800">{annotation.note}</p> : null}
       <p className="mt-1 text-xs text-stone-500">
-        {annotation.author ?? 'Former member'} · {dateTime.format(annotation.createdAt)} UTC · Review:{' '}
+        {annotation.author ?? 'Former member'} · {DATE_TIME.format(annotation.createdAt)} UTC · Review:{' '}
         {annotation.reviewStatusLabel}
         {annotation.assignee ? ` · assigned to ${annotation.assignee}` : ''} · thread {annotation.threadStatus} ·{' '}
         {annotation.anchorLabel}
@@ -57,7 +55,7 @@ function AnnotationEntry({ annotation, article }: { annotation: MemoAnnotation; 
               ) : (
                 <>
                   <span className="font-medium text-stone-800">{comment.author ?? 'Former member'}</span>
-                  <span className="text-xs text-stone-500"> · {dateTime.format(comment.createdAt)}</span>
+                  <span className="text-xs text-stone-500"> · {DATE_TIME.format(comment.createdAt)}</span>
                   <span className="block whitespace-pre-wrap text-stone-700">{comment.body}</span>
                 </>
               )}
@@ -81,7 +79,7 @@ function ArticleSections({ article, first }: { article: MemoArticle; first: bool
       <p className="mt-1 text-sm text-stone-500">
         {[
           article.byline,
-          article.publishedAt ? `published ${dateOnly.format(article.publishedAt)}` : null,
+          article.publishedAt ? `published ${DATE.format(article.publishedAt)}` : null,
           article.sourceUrl,
           `revision ${article.revision}`,
           counted(article.annotationCount, 'annotation'),
@@ -118,7 +116,7 @@ export function ReviewMemoView({ memo }: { memo: ReviewMemo }) {
         <p className="text-sm uppercase tracking-wide text-stone-500">Review memo · {memo.workspaceName}</p>
         <h1 className="mt-1 font-serif text-3xl font-semibold text-stone-900">{memo.title}</h1>
         <p className="mt-2 text-sm text-stone-500">
-          Prepared by {memo.generatedBy} on {dateTime.format(memo.generatedAt)} UTC
+          Prepared by {memo.generatedBy} on {DATE_TIME.format(memo.generatedAt)} UTC
         </p>
       </header>
       <section aria-label="Summary" className="mt-6 rounded-lg border border-stone-200 bg-white p-4 text-sm">
@@ -151,7 +149,7 @@ export function ReviewMemoView({ memo }: { memo: ReviewMemo }) {
             <tbody className="divide-y divide-stone-100">
               {memo.appendix.map((event) => (
                 <tr key={event.id}>
-                  <td className="whitespace-nowrap py-1 pr-3 align-top text-stone-500">{dateTime.format(event.at)}</td>
+                  <td className="whitespace-nowrap py-1 pr-3 align-top text-stone-500">{DATE_TIME.format(event.at)}</td>
                   <td className="py-1 pr-3 align-top">{event.actorName ?? 'System'}</td>
                   <td className="py-1 align-top">{event.summary}</td>
                 </tr>

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { EVIDENCE_STATES, EVIDENCE_STATE_LABELS } from '@/lib/domain/evidence/evidence-state';
 import type { RevisionSummary } from '@/server/data/revisions/revisions';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { DATE_TIME } from '@/lib/format/dates';
 
 function anchorSummary(anchors: RevisionSummary['anchors']): string {
   if (!anchors) return '—';
@@ -63,7 +62,7 @@ export function RevisionList({ base, revisions }: { base: string; revisions: Rev
               </td>
               <td>{revision.authorName ?? 'Former member'}</td>
               <td>
-                <time dateTime={revision.createdAt.toISOString()}>{timeFormat.format(revision.createdAt)}</time>
+                <time dateTime={revision.createdAt.toISOString()}>{DATE_TIME.format(revision.createdAt)}</time>
               </td>
               <td>
                 {revision.number === 1 ? `${revision.length} characters` : `${revision.changeSize} characters changed`}

@@ -5,10 +5,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/text-field';
+import { DATE_TIME } from '@/lib/format/dates';
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export function ApiTokensManager({ initialTokens }: { initialTokens: TokenRow[] }) {
   const [tokens, setTokens] = useState(initialTokens);
@@ -97,8 +96,8 @@ export function ApiTokensManager({ initialTokens }: { initialTokens: TokenRow[] 
                 <p className="font-medium text-stone-900">{token.name}</p>
                 <p className="text-stone-500">
                   <code className="font-mono">{token.prefix}…</code> · created{' '}
-                  {dateFormat.format(new Date(token.createdAt))}
-                  {token.lastUsedAt ? ` · last used ${dateFormat.format(new Date(token.lastUsedAt))}` : ' · never used'}
+                  {DATE_TIME.format(new Date(token.createdAt))}
+                  {token.lastUsedAt ? ` · last used ${DATE_TIME.format(new Date(token.lastUsedAt))}` : ' · never used'}
                 </p>
               </div>
               <Button variant="secondary" onClick={() => void revoke(token.id)} aria-label={`Revoke ${token.name}`}>

@@ -1,6 +1,5 @@
 import type { FailedMailRow } from '@/server/data/mail/list-mail';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { DATE_TIME } from '@/lib/format/dates';
 
 /** Mail the user caused that failed after all its retries: they can tell the person another way. */
 export function FailedMailList({ mails }: { mails: FailedMailRow[] }) {
@@ -15,7 +14,7 @@ export function FailedMailList({ mails }: { mails: FailedMailRow[] }) {
         <li key={mail.id} className="px-4 py-3">
           <p className="font-medium text-stone-800">{mail.subject}</p>
           <p className="text-stone-600">
-            To {mail.to} · <time dateTime={mail.createdAt.toISOString()}>{timeFormat.format(mail.createdAt)}</time>
+            To {mail.to} · <time dateTime={mail.createdAt.toISOString()}>{DATE_TIME.format(mail.createdAt)}</time>
           </p>
           {mail.lastError ? <p className="mt-1 text-xs text-red-700">{mail.lastError}</p> : null}
         </li>

@@ -1,8 +1,7 @@
 import type { listOutbox } from '@/server/data/mail/list-mail';
+import { DATE_TIME_SECONDS } from '@/lib/format/dates';
 
 type OutboxMail = Awaited<ReturnType<typeof listOutbox>>[number];
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 /** The text part only: it holds every link, and needs no HTML rendering of mail bodies. */
 export function OutboxList({ mails }: { mails: OutboxMail[] }) {
@@ -14,7 +13,7 @@ export function OutboxList({ mails }: { mails: OutboxMail[] }) {
           <p className="font-medium text-stone-900">{mail.subject}</p>
           <p className="text-xs text-stone-500">
             To {mail.to} · {mail.kind} · {mail.status} after {mail.attempts} attempt{mail.attempts === 1 ? '' : 's'} ·{' '}
-            <time dateTime={mail.createdAt.toISOString()}>{timeFormat.format(mail.createdAt)}</time>
+            <time dateTime={mail.createdAt.toISOString()}>{DATE_TIME_SECONDS.format(mail.createdAt)}</time>
           </p>
           <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-stone-700">{mail.text}</pre>
         </li>

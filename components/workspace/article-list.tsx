@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ARTICLE_STATUS_LABELS } from '@/lib/domain/articles/article-status';
+import { DATE } from '@/lib/format/dates';
 
 export type ArticleRow = {
   id: string;
@@ -9,13 +10,6 @@ export type ArticleRow = {
   review: { open: number; accepted: number; rejected: number };
   status: 'draft' | 'in_review' | 'done';
 };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 
 export function ArticleList({
   workspaceSlug,
@@ -61,7 +55,7 @@ export function ArticleList({
                 {article.title}
               </p>
               <p className="mt-1 text-sm text-stone-500">
-                Added <time dateTime={article.createdAt.toISOString()}>{dateFormat.format(article.createdAt)}</time>
+                Added <time dateTime={article.createdAt.toISOString()}>{DATE.format(article.createdAt)}</time>
                 <span aria-hidden> · </span>
                 <span data-testid="article-status">{ARTICLE_STATUS_LABELS[article.status]}</span>
                 {article.annotationCount ? (

@@ -15,10 +15,10 @@ import { listMembers } from '@/server/data/members/members';
 import { listArticleLinks } from '@/server/data/links/links';
 import { getMemberWorkspace } from '@/server/data/workspaces/get-member-workspace';
 import { getArticleLiveCursor } from '@/server/live/article-live-cursor';
+import { DATE } from '@/lib/format/dates';
 
 type Params = Promise<{ workspace: string; articleId: string }>;
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 async function loadArticle(params: Params) {
@@ -71,14 +71,12 @@ export default async function ArticlePage({
                 Revision {article.revision.number}
               </Link>{' '}
               ·{' '}
-              <time dateTime={article.revision.createdAt.toISOString()}>
-                {dateFormat.format(article.revision.createdAt)}
-              </time>
+              <time dateTime={article.revision.createdAt.toISOString()}>{DATE.format(article.revision.createdAt)}</time>
               {article.byline ? ` · ${article.byline}` : null}
               {article.publishedAt ? (
                 <>
                   {' · Published '}
-                  <time dateTime={isoDate(article.publishedAt)}>{dateFormat.format(article.publishedAt)}</time>
+                  <time dateTime={isoDate(article.publishedAt)}>{DATE.format(article.publishedAt)}</time>
                 </>
               ) : null}
             </p>

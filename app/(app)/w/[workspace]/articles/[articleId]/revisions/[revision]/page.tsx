@@ -5,12 +5,11 @@ import { AnnotationOnRevisionItem } from '@/components/revisions/annotation-on-r
 import { getRevision } from '@/server/data/revisions/revisions';
 import { orNotFound } from '@/server/pages/or-not-found';
 import { loadWorkspaceArticle } from '@/server/pages/workspace-article';
+import { DATE_TIME } from '@/lib/format/dates';
 
 type Params = Promise<{ workspace: string; articleId: string; revision: string }>;
 
 export const metadata: Metadata = { title: 'Revision' };
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** One revision, read-only, with the annotations as they stood on it. */
 export default async function RevisionPage({ params }: { params: Params }) {
@@ -40,7 +39,7 @@ export default async function RevisionPage({ params }: { params: Params }) {
         {revision.number === latestNumber ? ' (current)' : ''}
       </h1>
       <p className="mb-6 mt-1 text-sm text-stone-500">
-        Read-only · saved by {revision.authorName ?? 'a former member'} on {timeFormat.format(revision.createdAt)} UTC
+        Read-only · saved by {revision.authorName ?? 'a former member'} on {DATE_TIME.format(revision.createdAt)} UTC
       </p>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="article-prose" data-testid="revision-text">
