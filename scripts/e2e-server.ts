@@ -33,6 +33,9 @@ const child = spawn(process.execPath, productionServerArgs(projectRoot), {
     NEXT_TELEMETRY_DISABLED: '1',
     // The whole suite signs up from 127.0.0.1 (tests/integration/sign-up.test.ts checks the real limit).
     SIGN_UP_LIMIT_PER_IP: '10000',
+    // Likewise for sign-in (a hundred-odd sign-ins and the wrong-password tests in 15 minutes);
+    // tests/integration/rate-limits.test.ts and security:stuffing check the real limits.
+    SIGN_IN_LIMIT_PER_IP: '100000',
   },
 });
 const shutdown = () => child.kill('SIGTERM');

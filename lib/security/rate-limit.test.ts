@@ -8,6 +8,7 @@ import {
   slidingEstimate,
   slidingWindow,
   tryAgainMessage,
+  withLimitSetting,
 } from './rate-limit';
 
 const MINUTE = 60_000;
@@ -106,5 +107,13 @@ describe('signInDelayMs', () => {
     const delays = Array.from({ length: 12 }, (_, failures) => signInDelayMs(failures));
     expect(delays).toEqual([0, 0, 0, 250, 500, 1000, 2000, 4000, 8000, 8000, 8000, 8000]);
     expect(signInDelayMs(10_000)).toBe(SIGN_IN_DELAY.maxDelayMs);
+  });
+});
+
+describe('withLimitSetting', () => {
+  it('raises a rule to a positive whole-number setting and ignores anything else', () => {
+    const rule = RATE_LIMITS.signInIpAttempts;
+    expect(withLimitSetting(rule, '5000')).toEqual({ ...rule, limit: 5000 });
+    for (const setting of [undefined, '', '0', '-3', '2.5', 'lots']) expect(withLimitSetting(rule, setting)).toBe(rule);
   });
 });

@@ -62,6 +62,16 @@ export const RATE_LIMITS = {
   verificationMails: { name: 'verification-mail', limit: 3, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
 
+/**
+ * A per-address rule with its limit raised by an operator's setting (a whole newsroom behind one
+ * NAT address, or a test suite that all comes from 127.0.0.1). Only a positive whole number
+ * counts; anything else leaves the rule as it is.
+ */
+export function withLimitSetting<R extends RateLimitRule>(rule: R, setting: string | undefined): R {
+  const limit = Number(setting);
+  return Number.isInteger(limit) && limit > 0 ? { ...rule, limit } : rule;
+}
+
 /** How an account's recent failures slow its next sign-in attempt: free at first, then doubling. */
 export const SIGN_IN_DELAY = { freeFailures: 3, firstDelayMs: 250, maxDelayMs: 8_000 } as const;
 

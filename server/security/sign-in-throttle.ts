@@ -1,7 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { RATE_LIMITS, signInDelayMs, type RateLimitRule } from '@/lib/security/rate-limit';
+import { RATE_LIMITS, signInDelayMs, withLimitSetting, type RateLimitRule } from '@/lib/security/rate-limit';
 import { ZEmail } from '@/lib/validation/auth';
 import {
   hitRateLimit,
@@ -55,10 +55,20 @@ export function accountSubject(email: unknown): string {
  * lets the route answer 429 before even reading the request body.
  */
 export function rememberedSignInRefusal(ip: string, now = Date.now()): number {
-  return Math.max(
-    rememberedRefusal(RATE_LIMITS.signInIpAttempts, ip, now),
-    rememberedRefusal(RATE_LIMITS.signInIpFailures, ip, now),
-  );
+  const { attempts, failures } = ipRules();
+  return Math.max(rememberedRefusal(attempts, ip, now), rememberedRefusal(failures, ip, now));
+}
+
+/**
+ * The per-address sign-in rules; SIGN_IN_LIMIT_PER_IP raises the attempts per 15 minutes for a team
+ * that signs in from one address (and the e2e server, whose whole suite comes from 127.0.0.1),
+ * and the failures allowed with it in the same proportion as the defaults (1 in 10).
+ */
+function ipRules() {
+  const attempts = withLimitSetting(RATE_LIMITS.signInIpAttempts, process.env.SIGN_IN_LIMIT_PER_IP);
+  const scale = attempts.limit / RATE_LIMITS.signInIpAttempts.limit;
+  const failures = { ...RATE_LIMITS.signInIpFailures, limit: Math.round(RATE_LIMITS.signInIpFailures.limit * scale) };
+  return { attempts, failures: scale > 1 ? failures : RATE_LIMITS.signInIpFailures };
 }
 
 async function take(rule: RateLimitRule, subject: string, now: number): Promise<TakeResult> {
@@ -71,9 +81,10 @@ export async function beginSignIn(request: { ip: string; email: unknown }, now =
   const account = accountSubject(request.email);
   const remembered = rememberedSignInRefusal(request.ip, now);
   if (remembered) return { allowed: false, retryAfter: remembered };
-  const attempts = await take(RATE_LIMITS.signInIpAttempts, request.ip, now);
+  const rules = ipRules();
+  const attempts = await take(rules.attempts, request.ip, now);
   if (!attempts.allowed) return attempts;
-  const ipFailure = await take(RATE_LIMITS.signInIpFailures, request.ip, now);
+  const ipFailure = await take(rules.failures, request.ip, now);
   if (!ipFailure.allowed) return ipFailure;
   const accountFailure = await hitRateLimit(RATE_LIMITS.signInAccountFailures, account, now);
   // The estimate includes this attempt: the delay depends on the failures before it.

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { signUpExistingMail } from '@/lib/domain/mail/account-mails';
 import { personalWorkspaceName, workspaceSlug } from '@/lib/domain/workspaces/workspace-slug';
-import { RATE_LIMITS } from '@/lib/security/rate-limit';
+import { RATE_LIMITS, withLimitSetting } from '@/lib/security/rate-limit';
 import type { TSignUp } from '@/lib/validation/auth';
 import { hashPassword } from '../../auth/password';
 import { db } from '../../db';
@@ -20,12 +20,7 @@ const addressSubject = (email: string) => createHash('sha256').update(email).dig
  * everyone up from one NAT address raises it, and so does the e2e server, whose whole suite
  * (including a body fuzzer aimed at this route) comes from 127.0.0.1.
  */
-function signUpIpRule() {
-  const override = Number(process.env.SIGN_UP_LIMIT_PER_IP);
-  return Number.isInteger(override) && override > 0
-    ? { ...RATE_LIMITS.signUpIp, limit: override }
-    : RATE_LIMITS.signUpIp;
-}
+const signUpIpRule = () => withLimitSetting(RATE_LIMITS.signUpIp, process.env.SIGN_UP_LIMIT_PER_IP);
 
 /** Tells the owner of a known address that someone tried to sign up with it (instead of telling the caller). */
 async function mailExistingOwner(email: string) {
