@@ -15,7 +15,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'comment.created': 'Comment posted',
   'comment.edited': 'Comment edited',
   'comment.deleted': 'Comment deleted',
-  'article.created': 'Article imported',
+  'article.created': 'Article added',
   'article.renamed': 'Article renamed',
   'article.status_changed': 'Article status changed',
   'article.details_changed': 'Article details changed',
