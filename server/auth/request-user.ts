@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { clientIpFromHeaders } from '@/lib/security/rate-limit-client-ip';
 import { db } from '../db';
 import { bearerRetryAfter, recordBearerFailure } from '../security/bearer-throttle';
@@ -65,9 +65,14 @@ export function requestTokenUser(request: Request): Promise<TokenUser> {
 /** True once the request's Bearer token was checked and found valid. */
 export async function isTokenAuthenticated(request: Request): Promise<boolean> {
   if (!request.headers.get('authorization')) return false;
+  // Only a refused token is "not authenticated"; a database outage must surface as itself (503),
+  // not as a cross-site refusal (403) that tells clients not to retry.
   return requestTokenUser(request).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      if (isAppError(error)) return false;
+      throw error;
+    },
   );
 }
 
