@@ -447,6 +447,7 @@ const MATRIX: Record<string, Call> = {
     data: () => ({}),
     expected: everyone(404),
   },
+  'GET /api/bench/raw-select': { method: 'GET', url: () => '/api/bench/raw-select', expected: everyone(404) },
 };
 
 test('every route handler and server action is in the authorization matrix', () => {

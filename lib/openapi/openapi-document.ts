@@ -129,6 +129,7 @@ export const API_OPERATIONS: Record<string, Operation> = {
   'GET /api/health': { summary: 'Liveness: the process answers (public)' },
   'GET /api/ready': { summary: 'Readiness: database, migrations, LISTEN connection (public)' },
   'POST /api/bench/raw-insert': { summary: 'Benchmark floor (only when enabled for a benchmark run)' },
+  'GET /api/bench/raw-select': { summary: 'Benchmark floor (only when enabled for a benchmark run)' },
 };
 
 const schemaOf = (schema: z.ZodType) =>

@@ -3,6 +3,7 @@ import { isUuid } from '@/lib/validation/ids';
 import type { Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
+import { revisionText } from '../revisions/revision-text-cache';
 
 export type MemberArticleText = {
   id: string;
@@ -16,24 +17,25 @@ export type MemberArticleText = {
 const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
 
 /**
- * The hot path of annotating: the current revision's text and the caller's role, in one
- * query, without the document JSON. "Not found" unless the caller is a member.
+ * The hot path of annotating: the caller's role and the current revision in one small query
+ * (no document JSON, no text), then the revision's text from memory when this process has seen
+ * it (revisions are immutable). "Not found" unless the caller is a member.
  */
 export async function getArticleTextForMember(options: {
   userId: string;
   articleId: string;
 }): Promise<MemberArticleText> {
   if (!isUuid(options.articleId)) throw notFound();
-  const rows = await db().$queryRaw<MemberArticleText[]>`
-    SELECT a.id, a."workspaceId", r.id AS "revisionId", r.text, m.role::text AS role, u.name AS "userName"
+  const rows = await db().$queryRaw<Omit<MemberArticleText, 'text'>[]>`
+    SELECT a.id, a."workspaceId", r.id AS "revisionId", m.role::text AS role, u.name AS "userName"
     FROM "Article" a
     JOIN "Membership" m ON m."workspaceId" = a."workspaceId" AND m."userId" = ${options.userId}::uuid
     JOIN "User" u ON u.id = m."userId"
     JOIN LATERAL (
-      SELECT id, text FROM "ArticleRevision" WHERE "articleId" = a.id ORDER BY number DESC LIMIT 1
+      SELECT id FROM "ArticleRevision" WHERE "articleId" = a.id ORDER BY number DESC LIMIT 1
     ) r ON true
     WHERE a.id = ${options.articleId}::uuid`;
   const row = rows[0];
   if (!row) throw notFound();
-  return row;
+  return { ...row, text: await revisionText(row.revisionId) };
 }
