@@ -1,5 +1,6 @@
 import 'server-only';
 import { stopJobQueue } from './boss';
+import { forgetImportWorker, startImportWorker } from './import-jobs';
 import { forgetMailWorker, startMailWorker } from './mail-jobs';
 
 /**
@@ -8,11 +9,12 @@ import { forgetMailWorker, startMailWorker } from './mail-jobs';
  * starts them on first use.
  */
 export async function startBackgroundWork(): Promise<void> {
-  await startMailWorker();
+  await Promise.all([startMailWorker(), startImportWorker()]);
 }
 
 /** Lets running jobs finish and closes the queue's connections (SIGTERM, tests). */
 export async function stopBackgroundWork(): Promise<void> {
   await stopJobQueue();
   forgetMailWorker();
+  forgetImportWorker();
 }
