@@ -88,7 +88,13 @@ export const API_OPERATIONS: Record<string, Operation> = {
   'GET /api/articles/{articleId}/events': { summary: "The article's live events (server-sent events)" },
   'GET /api/workspaces': { summary: 'Your workspaces' },
   'POST /api/workspaces': { summary: 'Create a workspace', body: ZCreateWorkspace },
-  'POST /api/workspaces/{workspaceSlug}/articles': { summary: 'Import an article', body: ZPastedArticle },
+  'POST /api/workspaces/{workspaceSlug}/articles': {
+    summary: 'Import an article (201; a file over 1 MB: 202 and a background import to poll)',
+    body: ZPastedArticle,
+  },
+  'GET /api/workspaces/{workspaceSlug}/imports/{importId}': {
+    summary: "A background import's state, progress and article",
+  },
   'GET /api/workspaces/{workspaceSlug}/annotations': {
     summary: 'Find annotations to link to',
     query: ZAnnotationSearch,
