@@ -1,5 +1,6 @@
 import 'server-only';
 import { stopJobQueue } from './boss';
+import { forgetDigestWorker, startDigestSchedule } from './digest-jobs';
 import { forgetImportWorker, startImportWorker } from './import-jobs';
 import { forgetMailWorker, startMailWorker } from './mail-jobs';
 
@@ -9,7 +10,7 @@ import { forgetMailWorker, startMailWorker } from './mail-jobs';
  * starts them on first use.
  */
 export async function startBackgroundWork(): Promise<void> {
-  await Promise.all([startMailWorker(), startImportWorker()]);
+  await Promise.all([startMailWorker(), startImportWorker(), startDigestSchedule()]);
 }
 
 /** Lets running jobs finish and closes the queue's connections (SIGTERM, tests). */
@@ -17,4 +18,5 @@ export async function stopBackgroundWork(): Promise<void> {
   await stopJobQueue();
   forgetMailWorker();
   forgetImportWorker();
+  forgetDigestWorker();
 }

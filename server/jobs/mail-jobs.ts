@@ -12,7 +12,13 @@ export const MAIL_QUEUE = 'mail';
 export const MAIL_RETRY = { retryLimit: 4, retryDelay: 10, retryBackoff: true } as const;
 
 export type MailKind =
-  'invitation' | 'mention' | 'assignment' | 'password_reset' | 'email_verification' | 'sign_up_existing';
+  | 'invitation'
+  | 'mention'
+  | 'assignment'
+  | 'password_reset'
+  | 'email_verification'
+  | 'sign_up_existing'
+  | 'daily_digest';
 
 export type MailToQueue = RenderedMail & { kind: MailKind; to: string; requestedById?: string | null };
 
