@@ -67,6 +67,7 @@ export type Env = z.infer<typeof ZEnv>;
  */
 export const NOT_SETTINGS = [
   'NEXT_RUNTIME',
+  'NEXT_PHASE',
   '__NEXT_PRIVATE_STANDALONE_CONFIG',
   'MARGINALIA_LATEST_MIGRATION',
 ] as const;
