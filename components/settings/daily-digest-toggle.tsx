@@ -11,11 +11,14 @@ export function DailyDigestToggle({ enabled: initial }: { enabled: boolean }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   async function change(next: boolean) {
+    // The box follows the click at once and goes back if the server refuses.
+    setEnabled(next);
     setPending(true);
     setMessage(null);
     const result = await sendJson<{ dailyDigest: boolean }>('/api/account/digest', 'PUT', { enabled: next });
     setPending(false);
     if (!result.ok) {
+      setEnabled(!next);
       setMessage({ error: true, text: result.message });
       return;
     }

@@ -10,7 +10,10 @@ import { forgetMailWorker, startMailWorker } from './mail-jobs';
  * starts them on first use.
  */
 export async function startBackgroundWork(): Promise<void> {
-  await Promise.all([startMailWorker(), startImportWorker(), startDigestSchedule()]);
+  // One after another: pg-boss creates each queue's table with DDL, and creating them at once deadlocks.
+  await startMailWorker();
+  await startImportWorker();
+  await startDigestSchedule();
 }
 
 /** Lets running jobs finish and closes the queue's connections (SIGTERM, tests). */
