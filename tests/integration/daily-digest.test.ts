@@ -10,7 +10,7 @@ import { createComment } from '@/server/data/comments/comments';
 import { sendDailyDigests } from '@/server/data/digest/send-daily-digests';
 import { markMentionsRead } from '@/server/data/inbox/inbox';
 import { db } from '@/server/db';
-import { stopBackgroundWork } from '@/server/jobs/background-work';
+import { startBackgroundWork, stopBackgroundWork } from '@/server/jobs/background-work';
 import { DIGEST_QUEUE, startDigestSchedule } from '@/server/jobs/digest-jobs';
 import { startMailWorker } from '@/server/jobs/mail-jobs';
 import { DIGEST_CRON } from '@/lib/domain/mail/digest-mail';
@@ -112,7 +112,8 @@ describe('daily digest', () => {
   });
 
   it('is scheduled once a day on the job queue, in UTC', async () => {
-    await startDigestSchedule();
+    // As the server starts it (instrumentation.ts), and once more on first use.
+    await startBackgroundWork();
     await startDigestSchedule();
     const rows = await db().$queryRaw<{ cron: string; timezone: string }[]>`
       SELECT cron, timezone FROM pgboss.schedule WHERE name = ${DIGEST_QUEUE}`;
