@@ -13,6 +13,15 @@ export async function register() {
     logger().fatal({ problems: checked.problems }, describeEnvProblems(checked.problems));
     process.exit(1);
   }
+  // The job queue's workers and the daily digest's schedule (server/jobs): mail queued before a
+  // restart goes out, large imports waiting are converted, the digest runs. Not while building.
+  if (process.env.DATABASE_URL && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { startBackgroundWork } = await import('./server/jobs/background-work');
+    startBackgroundWork().catch(async (error: unknown) => {
+      const { logger } = await import('./server/log/logger');
+      logger().error({ err: error }, 'background work did not start; it starts again on first use');
+    });
+  }
   // OpenTelemetry is off unless a collector is configured (the standard OTEL_* variables).
   if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     const { registerOTel } = await import('@vercel/otel');

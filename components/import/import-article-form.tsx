@@ -6,12 +6,16 @@ import { sendJson } from '@/components/ui/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import type { ImportJobView } from '@/lib/domain/import/import-job';
 import { MAX_UPLOAD_BYTES, formatFileSize } from './file-size';
+import { ImportJobProgress } from './import-job-progress';
 import { ProgressBar } from './progress-bar';
 import { uploadWithProgress, type UploadPhase } from './upload-with-progress';
 
 type Mode = 'file' | 'paste';
 type Imported = { id: string; title: string; url: string };
+/** A file over 1 MB: the server answers 202 with the background import to follow. */
+type Queued = ImportJobView & { statusUrl: string };
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf';
 const DETAIL_FIELDS = ['title', 'byline', 'sourceUrl', 'publishedAt'] as const;
@@ -28,6 +32,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
   const abortUpload = useRef<(() => void) | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<string | null>(null);
+  const [queued, setQueued] = useState<Queued | null>(null);
   const endpoint = `/api/workspaces/${workspaceSlug}/articles`;
 
   function chooseFile(chosen: File | null) {
@@ -50,6 +55,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
     const form = new FormData(event.currentTarget);
     setError(null);
     setFieldErrors({});
+    setQueued(null);
     let result;
     setPending(true);
     if (mode === 'file') {
@@ -62,7 +68,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
       body.set('file', file);
       for (const name of DETAIL_FIELDS) body.set(name, String(form.get(name) ?? ''));
       setProgress({ phase: 'uploading', fraction: 0 });
-      const upload = uploadWithProgress<Imported>(endpoint, body, setProgress);
+      const upload = uploadWithProgress<Imported | Queued>(endpoint, body, setProgress);
       abortUpload.current = upload.abort;
       result = await upload.done;
       abortUpload.current = null;
@@ -81,7 +87,8 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
       setFieldErrors(result.fields ?? {});
       return;
     }
-    router.push(result.value.url);
+    if ('statusUrl' in result.value) setQueued(result.value);
+    else router.push(result.value.url);
   }
 
   return (
@@ -184,6 +191,7 @@ export function ImportArticleForm({ workspaceSlug }: { workspaceSlug: string }) 
       </fieldset>
 
       {error ? <Alert>{error}</Alert> : null}
+      {queued ? <ImportJobProgress key={queued.id} job={queued} statusUrl={queued.statusUrl} /> : null}
       {progress ? <ProgressBar progress={progress} label={mode === 'file' && file ? file.name : 'the text'} /> : null}
 
       <div className="flex gap-3">

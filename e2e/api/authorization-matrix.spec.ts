@@ -66,6 +66,8 @@ type Ids = {
   /** The owner's creator IRI path, `/users/{id}`. */
   ownerPath: () => Promise<string>;
   baseRevision: () => Promise<string>;
+  /** A finished background import (a file over 1 MB) in the review workspace. */
+  importId: string;
 };
 type Call = {
   method: string;
@@ -115,6 +117,13 @@ const MATRIX: Record<string, Call> = {
     // An empty name: every signed-in caller reaches validation, and no seeded name changes.
     data: () => ({ name: '' }),
     expected: { ...everyone(422), anonymous: 401 },
+  },
+  // Off, as every seeded account already is: the matrix changes no one's mail.
+  'PUT /api/account/digest': {
+    method: 'PUT',
+    url: () => '/api/account/digest',
+    data: () => ({ enabled: false }),
+    expected: { ...everyone(200), anonymous: 401 },
   },
   'POST /api/account/password': {
     method: 'POST',
@@ -391,6 +400,12 @@ const MATRIX: Record<string, Call> = {
     data: () => ({ text: `Matrix import\n\nA pasted paragraph ${crypto.randomUUID()}.` }),
     expected: members({ viewer: 403, reviewer: 403, editor: 201, owner: 201 }),
   },
+  // Any member may follow a background import; to others it does not exist.
+  'GET /api/workspaces/[workspaceSlug]/imports/[importId]': {
+    method: 'GET',
+    url: (ids) => `/api/workspaces/${REVIEW_WORKSPACE.slug}/imports/${ids.importId}`,
+    expected: READ,
+  },
   'GET /api/workspaces/[workspaceSlug]/annotations': {
     method: 'GET',
     url: () => `/api/workspaces/${REVIEW_WORKSPACE.slug}/annotations?q=the`,
@@ -490,7 +505,9 @@ test('each route answers each kind of caller with exactly the expected status, a
   };
   const annotationId = await createAnnotation();
   let tokenToRevoke: string | undefined;
+  const importId = await finishedBackgroundImport(owner);
   const ids: Ids = {
+    importId,
     articleId,
     annotationId,
     freshAnnotation: createAnnotation,
@@ -561,4 +578,22 @@ async function findArticleId(owner: APIRequestContext, titlePart: string): Promi
   );
   expect(match, `an article whose title contains "${titlePart}"`).toBeTruthy();
   return match![1]!;
+}
+
+/**
+ * Uploads an unreadable .docx over 1 MB (a background import that fails, so it adds no article)
+ * and waits for its job to finish, so the job writes nothing while the matrix compares snapshots.
+ */
+async function finishedBackgroundImport(owner: APIRequestContext): Promise<string> {
+  const response = await owner.post(`/api/workspaces/${REVIEW_WORKSPACE.slug}/articles`, {
+    multipart: {
+      file: { name: 'matrix.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1_100_000, 'x') },
+    },
+  });
+  expect(response.status()).toBe(202);
+  const { id, statusUrl } = (await response.json()) as { id: string; statusUrl: string };
+  await expect
+    .poll(async () => ((await (await owner.get(statusUrl)).json()) as { state: string }).state, { timeout: 30_000 })
+    .toBe('failed');
+  return id;
 }

@@ -5,7 +5,8 @@ import { z } from 'zod';
 // and instrumentation.ts for a server started some other way). In production a missing or
 // malformed required setting stops the start with a message naming it; locally the start
 // script fills in what a laptop needs (embedded database, generated secret, localhost URL).
-// .env.example documents the same list.
+// .env.example documents the same list; env.test.ts fails when the code reads a variable that is
+// neither here nor in NOT_SETTINGS.
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -43,11 +44,33 @@ export const ZEnv = z.object({
   MARGINALIA_MIGRATE: flag.optional(),
   EMBEDDED_POSTGRES_PORT: optionalInt(1, 65_535),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  SIGN_UP_LIMIT_PER_IP: optionalInt(1, 10_000_000),
+  SIGN_IN_LIMIT_PER_IP: optionalInt(1, 10_000_000),
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .regex(/^(\*|none|[^\s,]+(\s*,\s*[^\s,]+)*)$/i, 'must be *, none, or a comma-separated list of origins')
+    .optional(),
+  SHUTDOWN_GRACE_MS: optionalInt(0, 60_000),
+  MARGINALIA_APP_DIR: z.string().min(1).optional(),
+  MARGINALIA_DEBUG_MIGRATIONS: z.string().optional(),
+  MARGINALIA_BENCH_ROUTES: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_SERVICE_NAME: z.string().min(1).optional(),
 });
 export type Env = z.infer<typeof ZEnv>;
+
+/**
+ * Variables the code reads that are not settings: set by Next.js or by our own build and start
+ * scripts, or read only by the test and benchmark tooling.
+ */
+export const NOT_SETTINGS = [
+  'NEXT_RUNTIME',
+  'NEXT_PHASE',
+  '__NEXT_PRIVATE_STANDALONE_CONFIG',
+  'MARGINALIA_LATEST_MIGRATION',
+] as const;
 
 /** Settings without which a production start must stop. */
 export const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL'] as const;

@@ -8,6 +8,7 @@ import { ZPastedArticle, ZSaveRevision, ZUpdateArticle } from '../validation/art
 import {
   ZChangeName,
   ZChangePassword,
+  ZDailyDigest,
   ZEndSessionsQuery,
   ZRequestPasswordReset,
   ZResetPassword,
@@ -83,12 +84,19 @@ export const API_OPERATIONS: Record<string, Operation> = {
   'POST /api/tokens': { summary: 'Create an API token', body: ZCreateApiToken },
   'DELETE /api/tokens/{tokenId}': { summary: 'Revoke an API token' },
   'GET /api/inbox': { summary: 'Your mentions' },
+  'PUT /api/account/digest': { summary: 'Turn the daily digest mail on or off', body: ZDailyDigest },
   'POST /api/inbox/read': { summary: 'Mark mentions read' },
   'POST /api/invitations/accept': { summary: 'Accept an invitation', body: ZAcceptInvitation },
   'GET /api/articles/{articleId}/events': { summary: "The article's live events (server-sent events)" },
   'GET /api/workspaces': { summary: 'Your workspaces' },
   'POST /api/workspaces': { summary: 'Create a workspace', body: ZCreateWorkspace },
-  'POST /api/workspaces/{workspaceSlug}/articles': { summary: 'Import an article', body: ZPastedArticle },
+  'POST /api/workspaces/{workspaceSlug}/articles': {
+    summary: 'Import an article (201; a file over 1 MB: 202 and a background import to poll)',
+    body: ZPastedArticle,
+  },
+  'GET /api/workspaces/{workspaceSlug}/imports/{importId}': {
+    summary: "A background import's state, progress and article",
+  },
   'GET /api/workspaces/{workspaceSlug}/annotations': {
     summary: 'Find annotations to link to',
     query: ZAnnotationSearch,

@@ -13,6 +13,8 @@ export const ZAccountToken = z
 
 export const ZChangeName = z.object({ name: ZSignUp.shape.name });
 
+export const ZDailyDigest = z.object({ enabled: z.boolean({ error: 'Send true or false.' }) });
+
 export const ZChangePassword = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX),
   newPassword: ZNewPassword,

@@ -1,7 +1,8 @@
 // npm run bench:import — first each format converted in-process (a 10 MB text, Markdown and HTML
 // file, and the largest .docx accepted), each against its floor: reading the same bytes from disk.
 // Target: <= 3 s each. Then over HTTP against a production build on a throw-away database: the
-// time to import the 10 MB HTML file (upload, sanitize, convert, store, index for search) and to
+// time to import the 10 MB HTML file (upload, sanitize, convert, store, index for search; a file that
+// large is converted by a background job, so: until the answer (202), and until the poll says done) and to
 // export 5,000 annotations (with threads and links) as JSON-LD and as CSV.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,6 +135,7 @@ const server = await startServer({ port: await freePort(), databaseUrl });
 const auth = { authorization: `Bearer ${owner.token}` };
 
 try {
+  const answers: number[] = [];
   const uploads: number[] = [];
   let articleId = '';
   for (let i = 0; i < RUNS; i++) {
@@ -145,12 +147,26 @@ try {
       headers: auth,
       body: form,
     });
+    answers.push(performance.now() - started);
+    if (response.status !== 202) throw new Error(`Import answered ${response.status}: ${await response.text()}`);
+    const { statusUrl } = (await response.json()) as { statusUrl: string };
+    for (;;) {
+      const job = (await (await fetch(`${server.origin}${statusUrl}`, { headers: auth })).json()) as {
+        state: string;
+        error: string | null;
+        article: { id: string } | null;
+      };
+      if (job.state === 'failed') throw new Error(`Background import failed: ${job.error}`);
+      if (job.state === 'done') {
+        articleId = job.article!.id;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     uploads.push(performance.now() - started);
-    if (response.status !== 201) throw new Error(`Import answered ${response.status}: ${await response.text()}`);
-    articleId = ((await response.json()) as { id: string }).id;
   }
   console.log(
-    `  import over HTTP (upload → article stored and indexed): median ${ms(median(uploads))}, runs ${uploads.map(ms).join(', ')}`,
+    `  import over HTTP: answer (202, the request no longer waits for the conversion) median ${ms(median(answers))}; upload → article stored and indexed by the background job: median ${ms(median(uploads))}, runs ${uploads.map(ms).join(', ')}`,
   );
 
   const revision = await database.articleRevision.findFirstOrThrow({

@@ -5,30 +5,25 @@ import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { deliver } from '../mail/transport';
 import { jobQueue } from './boss';
+import { inTransaction } from './job-transaction';
 
 export const MAIL_QUEUE = 'mail';
 /** 1 try + 4 retries, 10 s, 20 s, 40 s, 80 s apart: an SMTP server down for a couple of minutes loses nothing. */
 export const MAIL_RETRY = { retryLimit: 4, retryDelay: 10, retryBackoff: true } as const;
 
 export type MailKind =
-  'invitation' | 'mention' | 'assignment' | 'password_reset' | 'email_verification' | 'sign_up_existing';
+  | 'invitation'
+  | 'mention'
+  | 'assignment'
+  | 'password_reset'
+  | 'email_verification'
+  | 'sign_up_existing'
+  | 'daily_digest';
 
 export type MailToQueue = RenderedMail & { kind: MailKind; to: string; requestedById?: string | null };
 
 type Tx = Prisma.TransactionClient;
 type MailJob = { mailId: string };
-
-/** pg-boss runs its SQL through this, so the job is inserted by the caller's own transaction. */
-function inTransaction(tx: Tx): PgBoss.Db {
-  return {
-    async executeSql(text, values) {
-      const params = values.map((value: unknown) =>
-        value === undefined ? null : typeof value === 'object' && value !== null ? JSON.stringify(value) : value,
-      );
-      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
-    },
-  };
-}
 
 const globalForMailJobs = globalThis as unknown as { marginaliaMailQueue?: Promise<PgBoss> };
 

@@ -6,9 +6,11 @@ import {
   ResendVerificationButton,
   SessionButtons,
 } from '@/components/settings/account-forms';
+import { DailyDigestToggle } from '@/components/settings/daily-digest-toggle';
 import { FailedMailList } from '@/components/settings/failed-mail-list';
 import { StandalonePage } from '@/components/ui/standalone-page';
 import { getCurrentSession, requirePageUser } from '@/server/auth/session';
+import { getDailyDigest } from '@/server/data/account/set-daily-digest';
 import { listFailedMail } from '@/server/data/mail/list-mail';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -24,7 +26,11 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export default async function SettingsPage() {
   const user = await requirePageUser('/settings');
-  const [current, failed] = await Promise.all([getCurrentSession(), listFailedMail(user.id)]);
+  const [current, failed, digest] = await Promise.all([
+    getCurrentSession(),
+    listFailedMail(user.id),
+    getDailyDigest(user.id),
+  ]);
   const verified = Boolean(current?.user.emailVerifiedAt);
   return (
     <StandalonePage title="Settings" email={user.email}>
@@ -52,6 +58,13 @@ export default async function SettingsPage() {
           Signed in on a computer you no longer use, or worried someone else is? End the other sessions, or all of them.
         </p>
         <SessionButtons />
+      </Section>
+      <Section title="Daily digest">
+        <p className="text-sm text-stone-600">
+          One mail a day (07:00 UTC) listing the mentions and assignments of the last 24 hours you have not read yet; no
+          mail on a day with none.
+        </p>
+        <DailyDigestToggle enabled={digest} />
       </Section>
       <Section title="Mail that could not be delivered">
         <FailedMailList mails={failed} />

@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 import { ARTICLE_TEXT_MAX, type TArticleImportDetails } from '@/lib/validation/articles';
 import { db } from '../../db';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
-import { createArticle, type CreatedArticle } from './create-article';
+import type { Prisma } from '../../generated/prisma/client';
+import { createArticleInTransaction, type CreatedArticle } from './create-article';
 
 export type ImportSource = Parameters<typeof importDocument>[0];
 
@@ -26,15 +27,19 @@ function mergeDetails(imported: ImportedDocument, details: TArticleImportDetails
   };
 }
 
-/** Converts an uploaded or pasted document and stores it as a new article; details given by the user win. */
-export async function importArticle(options: {
+type ImportedArticle = CreatedArticle & { format: ImportedDocument['format']; workspaceSlug: string };
+
+/** Stores a converted document as a new article in the workspace; details given by the user win. */
+export async function storeImportedArticle(options: {
+  workspace: { id: string; slug: string };
   userId: string;
-  slug: string;
-  source: ImportSource;
+  imported: ImportedDocument;
   details: TArticleImportDetails;
-}): Promise<CreatedArticle & { format: ImportedDocument['format']; workspaceSlug: string }> {
-  const workspace = await assertCanImport(options);
-  const imported = await importDocument(options.source);
+  fileName: string | null;
+  /** Runs in the article's own transaction (a background import records its result there, so a retry never stores it twice). */
+  alsoInTransaction?: (tx: Prisma.TransactionClient, articleId: string) => Promise<void>;
+}): Promise<ImportedArticle> {
+  const { imported, workspace } = options;
   if (imported.text.length > ARTICLE_TEXT_MAX) {
     // Saving a revision has the same limit; an article too long to save again is refused up front.
     throw new AppError('PAYLOAD_TOO_LARGE', {
@@ -42,15 +47,40 @@ export async function importArticle(options: {
     });
   }
   const metadata = mergeDetails(imported, options.details);
-  const article = await createArticle(db(), {
-    workspaceId: workspace.id,
-    authorId: options.userId,
-    doc: imported.doc,
-    metadata: { ...metadata, publishedAt: Number.isNaN(metadata.publishedAt?.getTime()) ? null : metadata.publishedAt },
-    auditDetails: {
-      format: imported.format,
-      fileName: 'fileName' in options.source ? (options.source.fileName ?? null) : null,
+  const article = await db().$transaction(
+    async (tx) => {
+      const created = await createArticleInTransaction(tx, {
+        workspaceId: workspace.id,
+        authorId: options.userId,
+        doc: imported.doc,
+        metadata: {
+          ...metadata,
+          publishedAt: Number.isNaN(metadata.publishedAt?.getTime()) ? null : metadata.publishedAt,
+        },
+        auditDetails: { format: imported.format, fileName: options.fileName },
+      });
+      await options.alsoInTransaction?.(tx, created.id);
+      return created;
     },
-  });
+    { timeout: 60_000, maxWait: 10_000 },
+  );
   return { ...article, format: imported.format, workspaceSlug: workspace.slug };
+}
+
+/** Converts an uploaded or pasted document in the request and stores it as a new article. */
+export async function importArticle(options: {
+  userId: string;
+  slug: string;
+  source: ImportSource;
+  details: TArticleImportDetails;
+}): Promise<ImportedArticle> {
+  const workspace = await assertCanImport(options);
+  const imported = await importDocument(options.source);
+  return storeImportedArticle({
+    workspace,
+    userId: options.userId,
+    imported,
+    details: options.details,
+    fileName: 'fileName' in options.source ? (options.source.fileName ?? null) : null,
+  });
 }

@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/import/import-document';
+import { importStatusUrl, importsInBackground } from '@/lib/domain/import/import-job';
 import { AppError } from '@/lib/errors';
 import { ZArticleImportDetails, ZPastedArticle, ARTICLE_TEXT_MAX } from '@/lib/validation/articles';
 import { requireRequestUser } from '@/server/auth/request-user';
 import { assertCanImport, importArticle } from '@/server/data/articles/import-article';
+import { queueArticleImport } from '@/server/data/imports/queue-article-import';
 import { jsonRoute } from '@/server/http/json-route';
 import { readJsonBody, validateInput } from '@/server/http/read-json-body';
 import { readLimitedBody } from '@/server/http/read-limited-body';
@@ -46,8 +48,9 @@ async function readUpload(request: Request) {
 }
 
 /**
- * Imports an article: `multipart/form-data` with a `file` (.txt, .md, .html, .docx up to 10 MB)
- * or JSON `{ text, format?, title?, byline?, sourceUrl?, publishedAt? }` for pasted text.
+ * Imports an article: `multipart/form-data` with a `file` (.txt, .md, .html, .docx, .pdf up to 10 MB)
+ * or JSON `{ text, format?, title?, byline?, sourceUrl?, publishedAt? }` for pasted text. A file over
+ * 1 MB is converted by a background job: the answer is 202 with the import, whose `statusUrl` to poll.
  */
 export const POST = jsonRoute<Context>(async (request, { params }) => {
   const user = await requireRequestUser(request);
@@ -57,6 +60,11 @@ export const POST = jsonRoute<Context>(async (request, { params }) => {
   let imported;
   if (/^multipart\/form-data/i.test(contentType)) {
     const { source, details } = await readUpload(request);
+    if (importsInBackground(source.bytes.byteLength)) {
+      const job = await queueArticleImport({ userId: user.id, slug, source, details });
+      const statusUrl = importStatusUrl(slug, job.id);
+      return NextResponse.json({ ...job, statusUrl }, { status: 202, headers: { location: statusUrl } });
+    }
     imported = await importArticle({ userId: user.id, slug, source, details });
   } else {
     const { text, format, ...details } = await readJsonBody(request, ZPastedArticle, ARTICLE_TEXT_MAX * 2);
