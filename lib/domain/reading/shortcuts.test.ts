@@ -13,7 +13,12 @@ const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
 
 describe('readingCommand', () => {
   it('moves by character, by word with Ctrl or Alt, and extends with Shift', () => {
-    expect(readingCommand(press('ArrowRight'))).toEqual({ type: 'move', unit: 'character', direction: 1, extend: false });
+    expect(readingCommand(press('ArrowRight'))).toEqual({
+      type: 'move',
+      unit: 'character',
+      direction: 1,
+      extend: false,
+    });
     expect(readingCommand(press('ArrowLeft', { ctrlKey: true }))).toEqual({
       type: 'move',
       unit: 'word',
@@ -40,7 +45,8 @@ describe('readingCommand', () => {
   });
 
   it('leaves Tab, vertical arrows and tag keys alone (tags have their own handler)', () => {
-    for (const key of ['Tab', 'ArrowDown', 'ArrowUp', ' ', '1', '2', '3']) expect(readingCommand(press(key))).toBeNull();
+    for (const key of ['Tab', 'ArrowDown', 'ArrowUp', ' ', '1', '2', '3'])
+      expect(readingCommand(press(key))).toBeNull();
   });
 });
 

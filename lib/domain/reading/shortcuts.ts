@@ -40,9 +40,9 @@ export const READING_SHORTCUTS: readonly ShortcutGroup[] = [
   {
     title: 'Reading cursor',
     shortcuts: [
-      { keys: ['←', '→'], action: 'Move by character' },
-      { keys: ['Ctrl or Alt', '←', '→'], action: 'Move by word' },
-      { keys: ['Shift', '←', '→'], action: 'Extend the selection (with Ctrl or Alt: by word)' },
+      { keys: ['← →'], action: 'Move by character' },
+      { keys: ['Ctrl or Alt', '← →'], action: 'Move by word' },
+      { keys: ['Shift', '← →'], action: 'Extend the selection (with Ctrl or Alt: by word)' },
       { keys: ['s'], action: 'Select the sentence at the cursor' },
       { keys: ['Esc'], action: 'Drop the selection' },
     ],
