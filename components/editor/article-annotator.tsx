@@ -146,6 +146,8 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
 
   const startEditing = () => {
     clearSelection();
+    // The text may change under the cursor's offsets: reading starts afresh after the save.
+    setCursor(null);
     setMessage(null);
     editing.startEditing();
   };

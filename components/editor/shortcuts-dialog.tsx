@@ -6,17 +6,24 @@ import { READING_SHORTCUTS } from '@/lib/domain/reading/shortcuts';
 type Props = { open: boolean; onClose: () => void };
 
 /**
- * The reading view's shortcuts, from the one list the key handler uses. A modal <dialog> keeps
- * focus inside it (the page behind is inert), closes with Escape, and the browser returns focus
- * to where it was opened from.
+ * The reading view's shortcuts, from the one list the key handler uses. A modal <dialog>: the
+ * page behind is inert, Tab cycles inside it, Escape closes it and focus goes back where it was.
  */
 export function ShortcutsDialog({ open, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      opener.current = document.activeElement as HTMLElement | null;
+      dialog.showModal();
+    }
+    if (!open) {
+      if (dialog.open) dialog.close();
+      opener.current?.focus();
+      opener.current = null;
+    }
   }, [open]);
 
   return (
@@ -24,6 +31,14 @@ export function ShortcutsDialog({ open, onClose }: Props) {
       ref={ref}
       aria-labelledby="shortcuts-title"
       onClose={onClose}
+      onKeyDown={(event) => {
+        // The page behind is inert, but Tab would still leave for the browser's own controls.
+        if (event.key !== 'Tab') return;
+        const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('button, [href], [tabindex="0"]'));
+        const index = items.indexOf(document.activeElement as HTMLElement);
+        event.preventDefault();
+        items[(index + (event.shiftKey ? -1 : 1) + items.length) % items.length]?.focus();
+      }}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-stone-200 bg-white p-5 text-sm text-stone-800 shadow-xl backdrop:bg-stone-900/40"
     >
       <div className="flex items-baseline justify-between gap-4">

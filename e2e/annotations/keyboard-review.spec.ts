@@ -25,7 +25,11 @@ async function openArticle(page: Page) {
   return article;
 }
 
-test('tag a sentence, reply, resolve, go to the next annotation and accept it, by keyboard alone', async ({ page }) => {
+test('tag a sentence, reply, resolve, go to the next annotation and accept it, by keyboard alone', async ({
+  page,
+}, testInfo) => {
+  // Seven axe runs on a busy two-core machine: a hang detector, not a speed target.
+  test.setTimeout(150_000);
   await openArticle(page);
   const region = page.getByRole('region', { name: 'Article' });
   const toolbar = page.getByRole('toolbar', { name: 'Tag the selected text' });
@@ -53,6 +57,7 @@ test('tag a sentence, reply, resolve, go to the next annotation and accept it, b
   await expect(toolbar).toBeVisible();
   expect(await selectedText(page)).toBe(SECOND);
   await expectNoViolations(page, 'sentence selected');
+  await page.screenshot({ path: testInfo.outputPath('keyboard-sentence-selected.png') });
 
   await page.keyboard.press('1');
   const tagged = page.getByTestId('article-editor').locator('mark[data-tag="finding"]');
@@ -90,6 +95,7 @@ test('tag a sentence, reply, resolve, go to the next annotation and accept it, b
   const next = page.getByTestId('article-editor').locator('mark[data-tag="quote"]');
   await expect(next.first()).toBeFocused();
   await expect(next.first()).toHaveClass(/is-active/);
+  await page.screenshot({ path: testInfo.outputPath('keyboard-next-annotation.png') });
   await expectNoViolations(page, 'next annotation');
   await page.keyboard.press('Enter');
   const nextCard = page.locator('[data-annotation-card]').filter({ hasText: LATER });
@@ -112,7 +118,7 @@ test('tag a sentence, reply, resolve, go to the next annotation and accept it, b
   await expect(tagged.first()).toBeFocused();
 });
 
-test('? lists the shortcuts in a modal dialog that keeps focus and closes with Escape', async ({ page }) => {
+test('? lists the shortcuts in a modal dialog that keeps focus and closes with Escape', async ({ page }, testInfo) => {
   await openArticle(page);
   const region = page.getByRole('region', { name: 'Article' });
   await page.keyboard.press('Tab');
@@ -125,6 +131,7 @@ test('? lists the shortcuts in a modal dialog that keeps focus and closes with E
   for (const tag of ['Finding', 'Quote', 'Rebuttal']) await expect(dialog).toContainText(`Tag as ${tag}`);
   await expect(dialog).toContainText('Next annotation in the text');
   await expectNoViolations(page, 'shortcuts dialog');
+  await page.screenshot({ path: testInfo.outputPath('keyboard-shortcuts-dialog.png') });
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
