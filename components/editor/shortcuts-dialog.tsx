@@ -58,7 +58,7 @@ export function ShortcutsDialog({ open, onClose }: Props) {
       {READING_SHORTCUTS.map((group) => (
         <section key={group.title} className="mt-4">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-600">{group.title}</h3>
-          <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dl className="mt-1 grid grid-cols-[11rem_1fr] gap-x-4 gap-y-1">
             {group.shortcuts.map((shortcut) => (
               <div key={shortcut.action} className="contents">
                 <dt className="whitespace-nowrap">

@@ -8,6 +8,30 @@ export type CaretBox = { top: number; left: number; height: number };
 
 const keyOf = (cursor: ReadingCursor) => `${cursor.anchor}-${cursor.head}`;
 
+/**
+ * ProseMirror gives points between nodes (e.g. where a highlight begins) as an element and a child
+ * index, which has no box of its own; the same point inside the neighbouring text does.
+ */
+function textPoint(node: Node, offset: number): { node: Node; offset: number } {
+  if (node.nodeType === Node.TEXT_NODE) return { node, offset };
+  const after = node.childNodes[offset];
+  const before = node.childNodes[offset - 1];
+  const walk = (root: Node, last: boolean) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let found: Node | null = null;
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      found = text;
+      if (!last) break;
+    }
+    return found;
+  };
+  const next = after ? walk(after, false) : null;
+  if (next) return { node: next, offset: 0 };
+  const previous = before ? walk(before, true) : null;
+  if (previous) return { node: previous, offset: previous.textContent?.length ?? 0 };
+  return { node, offset };
+}
+
 function caretBox(range: Range, container: HTMLElement): CaretBox | null {
   let rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
   if (!rect.height) {
@@ -58,7 +82,8 @@ export function useReadingCursor(options: {
         else selection?.setBaseAndExtent(anchor.node, anchor.offset, head.node, head.offset);
       }
       const range = document.createRange();
-      range.setStart(head.node, head.offset);
+      const point = textPoint(head.node, head.offset);
+      range.setStart(point.node, point.offset);
       const box = caretBox(range, container);
       setCaret(box);
       const element = head.node instanceof Element ? head.node : head.node.parentElement;
