@@ -95,6 +95,13 @@ test('tag a sentence, reply, resolve, go to the next annotation and accept it, b
   const next = page.getByTestId('article-editor').locator('mark[data-tag="quote"]');
   await expect(next.first()).toBeFocused();
   await expect(next.first()).toHaveClass(/is-active/);
+  // The reading caret went with it, to where the passage begins.
+  await expect
+    .poll(async () => {
+      const [caret, mark] = [await page.getByTestId('reading-caret').boundingBox(), await next.first().boundingBox()];
+      return caret && mark ? Math.abs(caret.x - mark.x) < 6 && Math.abs(caret.y - mark.y) < 12 : false;
+    })
+    .toBe(true);
   await page.screenshot({ path: testInfo.outputPath('keyboard-next-annotation.png') });
   await expectNoViolations(page, 'next annotation');
   await page.keyboard.press('Enter');
