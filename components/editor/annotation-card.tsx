@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
 import { AnnotationEvidence } from '@/components/evidence/annotation-evidence';
@@ -25,6 +25,9 @@ type Props = {
   onGoTo: (id: string) => void;
   onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
   onDelete: (id: string) => Promise<boolean>;
+  /** Set (to a new value each time) to open the discussion and move focus into this card. */
+  focusRequest?: number;
+  onReturn?: (id: string) => void;
 };
 
 export function AnnotationCard({
@@ -39,8 +42,23 @@ export function AnnotationCard({
   onGoTo,
   onChange,
   onDelete,
+  focusRequest,
+  onReturn,
 }: Props) {
   const [threadOpen, setThreadOpen] = useState(false);
+  const cardRef = useRef<HTMLLIElement>(null);
+  const [seenFocusRequest, setSeenFocusRequest] = useState(focusRequest);
+  if (focusRequest !== seenFocusRequest) {
+    setSeenFocusRequest(focusRequest);
+    if (focusRequest !== undefined) setThreadOpen(true);
+  }
+  useEffect(() => {
+    const card = cardRef.current;
+    if (focusRequest === undefined || !card) return;
+    // Straight to the reply box when there is one: opening a card by keyboard is mostly to reply.
+    (card.querySelector<HTMLElement>('section[aria-label="Discussion"] form textarea') ?? card).focus();
+    card.scrollIntoView({ block: 'nearest' });
+  }, [focusRequest]);
   const [editingNote, setEditingNote] = useState(false);
   const [note, setNote] = useState(annotation.note ?? '');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -52,6 +70,14 @@ export function AnnotationCard({
       id={`annotation-card-${annotation.id}`}
       data-annotation-card={annotation.id}
       data-state={annotation.state}
+      ref={cardRef}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        // Escape inside a field that uses it (a mention list, an edit) is that field's.
+        if (event.key !== 'Escape' || event.defaultPrevented || editingNote || !onReturn) return;
+        event.preventDefault();
+        onReturn(annotation.id);
+      }}
       className={`rounded-lg border bg-white p-3 text-sm shadow-sm transition-colors ${active ? 'border-accent-600 ring-2 ring-accent-100' : 'border-stone-200'}`}
     >
       <div className="flex items-center justify-between gap-2">

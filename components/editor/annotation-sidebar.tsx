@@ -30,6 +30,10 @@ type Props = {
   onGoTo: (id: string) => void;
   onChange: (id: string, patch: AnnotationPatch) => Promise<boolean>;
   onDelete: (id: string) => Promise<boolean>;
+  /** Moves focus into a card (its discussion open); a new nonce asks again for the same card. */
+  cardFocus?: { id: string; nonce: number } | null;
+  /** Escape in a card: back to its passage in the text. */
+  onReturn?: (id: string) => void;
 };
 
 const STATES = EVIDENCE_STATES;
@@ -51,6 +55,8 @@ export function AnnotationSidebar({
   onGoTo,
   onChange,
   onDelete,
+  cardFocus,
+  onReturn,
 }: Props) {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const visible = filterAnnotations(annotations, filters);
@@ -189,6 +195,8 @@ export function AnnotationSidebar({
               onGoTo={onGoTo}
               onChange={onChange}
               onDelete={onDelete}
+              focusRequest={cardFocus?.id === annotation.id ? cardFocus.nonce : undefined}
+              onReturn={onReturn}
             />
           ))}
         </ol>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { COMMENT_MAX_LENGTH } from '@/lib/validation/comment-limits';
 import type { CommentView } from '@/lib/domain/comments/comment-view';
 import { CommentText } from './comment-text';
@@ -51,6 +51,23 @@ export function AnnotationThread({
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
+  // Where focus goes once the list re-renders: a button that was pressed may be gone by then.
+  const [focusNext, setFocusNext] = useState<{ to: 'reply' } | { to: 'edit'; commentId: string } | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!focusNext || !section) return;
+    const target =
+      focusNext.to === 'edit'
+        ? section.querySelector<HTMLElement>(`[data-comment="${CSS.escape(focusNext.commentId)}"] [data-edit-comment]`)
+        : section.querySelector<HTMLElement>('form textarea');
+    (target ?? section).focus();
+    setFocusNext(null);
+  }, [focusNext]);
+  const stopEditing = (commentId: string) => {
+    setEditing(null);
+    setFocusNext({ to: 'edit', commentId });
+  };
 
   const load = useCallback(async () => {
     const result = await request<{ comments: CommentView[] }>(`/api/annotations/${annotationId}/comments`, {
@@ -86,6 +103,7 @@ export function AnnotationThread({
     setDraft((current) => (current === submitted ? '' : current));
     setError(null);
     setComments((list) => [...(list ?? []), result.value]);
+    setFocusNext({ to: 'reply' });
   }
 
   async function saveEdit(comment: CommentView) {
@@ -99,7 +117,7 @@ export function AnnotationThread({
       if (result.status === 409) await load();
       return;
     }
-    setEditing(null);
+    stopEditing(comment.id);
     setError(null);
     setComments((list) => list?.map((c) => (c.id === comment.id ? result.value : c)) ?? null);
   }
@@ -108,10 +126,16 @@ export function AnnotationThread({
     const result = await request<void>(`/api/comments/${comment.id}`, { method: 'DELETE' });
     if (!result.ok) return setError(result.message);
     await load();
+    setFocusNext({ to: 'reply' });
   }
 
   return (
-    <section aria-label="Discussion" className="mt-2 space-y-2 border-t border-stone-100 pt-2">
+    <section
+      ref={sectionRef}
+      tabIndex={-1}
+      aria-label="Discussion"
+      className="mt-2 space-y-2 border-t border-stone-100 pt-2"
+    >
       {error ? (
         <p role="alert" className="text-xs text-red-700">
           {error}
@@ -136,7 +160,13 @@ export function AnnotationThread({
                 <div className="mt-1 space-y-1">
                   <textarea
                     aria-label="Edit comment"
+                    autoFocus
                     value={editing.body}
+                    onKeyDown={(event) => {
+                      if (event.key !== 'Escape') return;
+                      event.preventDefault();
+                      stopEditing(comment.id);
+                    }}
                     maxLength={COMMENT_MAX_LENGTH}
                     onChange={(event) => setEditing({ id: comment.id, body: event.target.value })}
                     className="block w-full rounded border border-stone-300 px-2 py-1 text-sm"
@@ -150,7 +180,7 @@ export function AnnotationThread({
                     >
                       Save
                     </button>
-                    <button type="button" onClick={() => setEditing(null)} className="text-stone-600">
+                    <button type="button" onClick={() => stopEditing(comment.id)} className="text-stone-600">
                       Cancel
                     </button>
                   </div>
@@ -163,6 +193,7 @@ export function AnnotationThread({
                   <button
                     type="button"
                     onClick={() => setEditing({ id: comment.id, body: comment.body })}
+                    data-edit-comment
                     className="text-stone-600 hover:underline"
                   >
                     Edit

@@ -15,11 +15,15 @@ import { EditBar } from './edit-bar';
 import { CitationProvider } from './citation-context';
 import { LinksProvider } from './links-context';
 import { PresenceBar } from './presence-bar';
+import { ReadingCaret } from './reading-caret';
 import { ReviewNotices } from './review-notices';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { AnnotationsSheet } from './annotations-sheet';
 import { TagToolbar } from './tag-toolbar';
 import { useAnnotationActions } from './use-annotation-actions';
 import { useAnnotationStore } from './use-annotation-store';
 import { useHighlightNavigation } from './use-highlight-navigation';
+import { useKeyboardReview } from './use-keyboard-review';
 import { useRevisionEditing } from './use-revision-editing';
 import { useTagShortcuts } from './use-tag-shortcuts';
 import { useTextSelection } from './use-text-selection';
@@ -44,6 +48,8 @@ export type ArticleAnnotatorProps = {
   /** A passage (plain-text offsets) to select and scroll to, e.g. from a search result. */
   focusRange?: { start: number; end: number };
 };
+
+const READING_HINT_ID = 'reading-keys-hint';
 
 function summarizeAnchors(list: AnnotationView[]): string {
   const count = (state: string) => list.filter((a) => a.state === state).length;
@@ -101,16 +107,36 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
 
   const { create, creating, setMessage, reload } = actions;
   const { setActiveId } = navigation;
+  const review = useKeyboardReview({
+    reviewing,
+    articleText,
+    registry,
+    containerRef,
+    toolbarRef,
+    annotations: store.annotations,
+    navigation,
+    onNotice: useCallback((text: string) => setMessage({ tone: 'info', text }), [setMessage]),
+  });
+  const { setCursor } = review;
+
   const tagSelection = useCallback(
     async (tag: Tag, note: string | null) => {
       if (!selection || creating) return;
       const created = await create({ tag, note, ...selection });
       if (!created) return;
       // Keep a selection the reader made while this one was being saved.
-      if (current.current?.start === selection.start && current.current.end === selection.end) clearSelection();
+      if (current.current?.start === selection.start && current.current.end === selection.end) {
+        clearSelection();
+        setCursor({ anchor: selection.end, head: selection.end });
+      }
       setActiveId(created.id);
+      // A toolbar button that was pressed is gone with the toolbar: carry on reading from the passage.
+      const container = containerRef.current;
+      const focused = document.activeElement;
+      if (container && (!container.contains(focused) || toolbarRef.current?.contains(focused)))
+        container.focus({ preventScroll: true });
     },
-    [selection, creating, create, current, clearSelection, setActiveId],
+    [selection, creating, create, current, clearSelection, setActiveId, setCursor],
   );
   useTagShortcuts({
     active: reviewing && permissions.annotate && !!selection,
@@ -120,6 +146,8 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
 
   const startEditing = () => {
     clearSelection();
+    // The text may change under the cursor's offsets: reading starts afresh after the save.
+    setCursor(null);
     setMessage(null);
     editing.startEditing();
   };
@@ -145,7 +173,7 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
       canLink={permissions.annotate}
       initialLinks={props.initialLinks}
     >
-      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-10 pb-16 lg:grid-cols-[minmax(0,1fr)_20rem] lg:pb-0">
         <div className="min-w-0">
           <EditBar
             mode={editing.mode}
@@ -162,15 +190,20 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
             message={actions.message}
             canAnnotate={permissions.annotate}
             reviewing={reviewing}
+            hintId={READING_HINT_ID}
           />
           <div
             ref={containerRef}
+            id="article-text"
             role="region"
             aria-label="Article"
+            tabIndex={reviewing ? 0 : undefined}
+            aria-describedby={reviewing ? READING_HINT_ID : undefined}
+            onKeyDown={review.onKeyDown}
             // Tests wait for this id: it appears once the text on screen is in its editors and taggable.
             data-testid={textReady ? 'article-editor' : undefined}
             aria-busy={!textReady}
-            className={`relative ${reviewing ? '' : 'rounded-lg ring-2 ring-accent-100'}`}
+            className={`group relative rounded-sm focus-visible:outline-offset-4 ${reviewing ? '' : 'rounded-lg ring-2 ring-accent-100'}`}
             onClickCapture={(event) => reviewing && navigation.selectFromHighlight(event.target)}
             onFocusCapture={(event) => reviewing && navigation.selectFromHighlight(event.target)}
           >
@@ -185,6 +218,7 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
                 />
               </div>
             ) : null}
+            <ReadingCaret box={review.caret} />
             <ArticleText
               key={editing.generation}
               windows={editing.windows}
@@ -195,7 +229,7 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
             />
           </div>
         </div>
-        <div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
+        <AnnotationsSheet open={review.sheetOpen} onOpenChange={review.setSheetOpen} count={store.annotations.length}>
           <CitationProvider doc={editing.savedDoc}>
             <EvidenceSidebar
               evidence={{ selection, revisionId: editing.revisionId, onUpdated: actions.replace }}
@@ -212,10 +246,13 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
               onGoTo={(id) => void navigation.goTo(id)}
               onChange={actions.change}
               onDelete={actions.remove}
+              cardFocus={review.cardFocus}
+              onReturn={review.returnToPassage}
             />
           </CitationProvider>
-        </div>
+        </AnnotationsSheet>
       </div>
+      <ShortcutsDialog open={review.helpOpen} onClose={review.closeHelp} />
     </LinksProvider>
   );
 }

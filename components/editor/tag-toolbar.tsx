@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
 import { tagChipClass, tagLabel } from './tag-style';
 
@@ -16,8 +16,21 @@ export function TagToolbar({ position, pending, onTag, onCancel }: Props) {
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState('');
   const withNote = () => (noteOpen && note.trim() ? note.trim() : null);
+  // Centred over a selection near the screen's edge (a phone), it would hang off the side.
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.style.marginLeft = '0px';
+    const rect = element.getBoundingClientRect();
+    const margin = 8;
+    const overLeft = margin - rect.left;
+    const overRight = rect.right - (document.documentElement.clientWidth - margin);
+    element.style.marginLeft = `${overLeft > 0 ? overLeft : overRight > 0 ? -overRight : 0}px`;
+  }, [position.left, position.top, noteOpen]);
   return (
     <div
+      ref={ref}
       role="toolbar"
       aria-label="Tag the selected text"
       className="absolute z-20 -translate-x-1/2 -translate-y-full rounded-lg border border-stone-200 bg-white p-1.5 shadow-lg"

@@ -112,5 +112,5 @@ export function useHighlightNavigation(options: {
     document.getElementById(`annotation-card-${id}`)?.scrollIntoView({ block: 'nearest' });
   }, []);
 
-  return { activeId, setActiveId, goTo, selectFromHighlight };
+  return { activeId, setActiveId, goTo, selectFromHighlight, mountWindowAt };
 }

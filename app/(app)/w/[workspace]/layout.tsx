@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/workspace/app-header';
+import { SkipLink } from '@/components/workspace/skip-link';
 import { requirePageUser } from '@/server/auth/session';
 import { countUnreadMentions } from '@/server/data/inbox/inbox';
 import { orNotFound } from '@/server/pages/or-not-found';
@@ -21,6 +22,7 @@ export default async function WorkspaceLayout({
   ]);
   return (
     <>
+      <SkipLink />
       <AppHeader user={user} workspace={workspace} workspaces={workspaces} unreadMentions={unreadMentions} />
       {children}
     </>
