@@ -204,10 +204,10 @@ describe('re-anchoring under random sequences of revisions (property)', () => {
           tracked = next;
         }
       }),
-      // A fixed seed, so CI is deterministic: an unseeded run on 2026-12-02 found a counterexample
-      // (a fuzzy match far from a 1-character quote without intact context; seed -1209163772, see the
-      // stop note), which is a known bug to fix, not a flake to retry.
-      { numRuns: 250, seed: 20261202 },
+      // A fixed seed, so CI is deterministic. Explore locally with FC_SEED=<any> FC_RUNS=<many>: an
+      // unseeded run (seed -1209163772) found a look-alike taken by the old place of a moved, edited
+      // paragraph; fixed, and kept as a unit test in reanchor.test.ts.
+      { numRuns: Number(process.env.FC_RUNS ?? 250), seed: Number(process.env.FC_SEED ?? 20261202) },
     );
   }, 120_000); // a machine shared by several test runs is slow; this is a hang guard, not a speed target
 

@@ -221,8 +221,13 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
   // In its old place when no further from the hint than the edits around it explain.
   const slack = (mapper ? mapper.slackFor(start) : NEAR_WINDOW) + CONTEXT_LENGTH;
   const near = nearby(newText, anchor, region, hint, search);
-  if (near) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
+  // A fuzzy match admitted only for standing by the old place is the weakest evidence there is:
+  // the hint itself is a guess when the block around it moved and was edited (no longer
+  // recognisable as carried), so words agreeing with their context elsewhere win over it.
+  const weak = near !== null && near.errors > 0 && !agreesOnBothSides(near);
+  if (near && !weak) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
   const far = elsewhere(newText, anchor, hint, search);
+  if (near && !far) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
   if (far) return found(newText, anchor, far, false, normalized(far));
   return search.budget.exhausted ? { state: 'orphaned', budgetExhausted: true } : { state: 'orphaned' };
 }
