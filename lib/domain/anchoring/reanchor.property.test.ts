@@ -184,7 +184,8 @@ describe('re-anchoring under random sequences of revisions (property)', () => {
           results.forEach((result, i) => {
             const { anchor, expected } = tracked[i]!;
             const exact = anchor.quote.exact;
-            if (result.state === 'orphaned') return;
+            // Not found, or not searched: either way nothing is attached, so nothing is attached wrongly.
+            if (result.state === 'orphaned' || result.state === 'not_searched') return;
             const found = edited.slice(result.start, result.end);
             if (result.state === 'exact' || result.state === 'moved') expect(found).toBe(exact);
             if (result.state === 'exact')

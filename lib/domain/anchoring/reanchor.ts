@@ -5,8 +5,9 @@
 //    words or a fuzzy match, with an error allowance that grows with how intact the context is;
 // 3. elsewhere: only candidates whose context agrees on both sides, found through an index of
 //    the new text's words rather than a scan of all of it;
-// 4. otherwise orphaned: reported, never guessed; also when the revision's search budget is
-//    spent, so a revision that deletes thousands of passages cannot hang the save.
+// 4. otherwise orphaned: reported, never guessed;
+// 5. not searched, once the revision's search budget is spent, so a revision that deletes
+//    thousands of passages cannot hang the save; never called orphaned, since nobody looked.
 // Text carried over from elsewhere in the old text is never a candidate: it stood there
 // already, so it is some other passage's words, however alike.
 import {
@@ -211,7 +212,7 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
     return found(newText, anchor, { ...carried, errors: 0 }, !carried.displaced);
   if (!mapper && newText.slice(start, end) === exact && hasSameContext(newText, anchor.quote, start, end))
     return { state: 'exact', start, end };
-  if (search.budget.exhausted) return { state: 'orphaned', budgetExhausted: true };
+  if (search.budget.exhausted) return { state: 'not_searched' };
 
   const hint = mapper ? mapper.hintFor(start) : Math.min(start, newText.length);
   const region = mapper?.regionFor(start) ?? {
@@ -229,7 +230,8 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
   const far = elsewhere(newText, anchor, hint, search);
   if (near && !far) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
   if (far) return found(newText, anchor, far, false, normalized(far));
-  return search.budget.exhausted ? { state: 'orphaned', budgetExhausted: true } : { state: 'orphaned' };
+  // A search cut short by the budget did not look everywhere: the words may be there.
+  return search.budget.exhausted ? { state: 'not_searched' } : { state: 'orphaned' };
 }
 
 /** Re-anchors one annotation; with a mapper (from the old text), near its old place first. */
