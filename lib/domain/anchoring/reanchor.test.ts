@@ -128,4 +128,18 @@ describe('reanchor', () => {
     const [result] = reanchorAll(before, after, [anchor]);
     expect(result).toMatchObject({ state: 'moved', start: after.indexOf('OJ “quoted” prosecut') });
   });
+
+  // A second counterexample of an unseeded run (seed -1509713405, shrunk): the annotated paragraph
+  // is deleted and a sentence with some of its words is pasted into the only other one, so no
+  // block survives and the old offset is a guess; the look-alike beside it is not the words.
+  it('orphans words whose paragraph was deleted rather than taking a look-alike by a guessed place', () => {
+    const annotated =
+      'nd a said a Sessions — report policy DOJ said prosecutors said the. report and prosecutors prosecutors — naïve — Sessions prosecutors.';
+    const other =
+      'DOJ — and a children café and naïve and children the prosecutors —. café prosecutors café policy and the DOJ children the — children a “quoted” DOJ. the DOJ and said naïve a report the — policy.';
+    const before = [annotated, other].join('\n\n');
+    const after = other.replace('café prosecutors', 'café prosecuthe the Sessions prosecutors the the the.tors');
+    const anchor = anchorOn(before, 've — Sessions prosec');
+    expect(reanchorAll(before, after, [anchor])).toEqual([{ state: 'orphaned' }]);
+  });
 });

@@ -97,7 +97,14 @@ function score(newText: string, anchor: Anchor, matches: QuoteMatch[], hint: num
 }
 
 /** The best acceptable candidate near the expected place, exact words first. */
-function nearby(newText: string, anchor: Anchor, region: Region, hint: number, search: Search): Candidate | null {
+function nearby(
+  newText: string,
+  anchor: Anchor,
+  region: Region,
+  where: { hint: number; slack: number },
+  search: Search,
+): Candidate | null {
+  const { hint, slack } = where;
   const { exact } = anchor.quote;
   // A large stretch (many edited blocks in a row) is searched only around where the quote was expected.
   const window = {
@@ -114,8 +121,10 @@ function nearby(newText: string, anchor: Anchor, region: Region, hint: number, s
   search.budget.spend((window.to - window.from) * Math.ceil(exact.length / 32));
   const fuzzy = score(newText, anchor, fuzzyMatches(newText, exact, allowance, window), hint, search);
   // Leniency is for the old place itself (not the whole stretch: a deleted paragraph in it is no
-  // licence to wander); further off, the context must agree as elsewhere.
-  const close = (c: Candidate) => Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
+  // licence to wander); further off, the context must agree as elsewhere. The old place is known
+  // only as well as the edits around it allow: when they add or remove more than a context's
+  // length before it, the hint is a guess, and a look-alike next to a guess is no evidence.
+  const close = (c: Candidate) => slack <= CONTEXT_LENGTH && Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
   const accept = (c: Candidate) => c.errors <= maxFuzzyErrors(exact, c.context) && (close(c) || agreesOnBothSides(c));
   return refined(newText, anchor, bestCandidate(fuzzy.filter(accept)), hint, accept);
 }
@@ -221,7 +230,8 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
   };
   // In its old place when no further from the hint than the edits around it explain.
   const slack = (mapper ? mapper.slackFor(start) : NEAR_WINDOW) + CONTEXT_LENGTH;
-  const near = nearby(newText, anchor, region, hint, search);
+  // Without a mapper the stored offset is all there is, and is trusted as the old place.
+  const near = nearby(newText, anchor, region, { hint, slack: mapper ? mapper.slackFor(start) : 0 }, search);
   // A fuzzy match admitted only for standing by the old place is the weakest evidence there is:
   // the hint itself is a guess when the block around it moved and was edited (no longer
   // recognisable as carried), so words agreeing with their context elsewhere win over it.
