@@ -101,10 +101,10 @@ function nearby(
   newText: string,
   anchor: Anchor,
   region: Region,
-  where: { hint: number; slack: number },
+  where: { hint: number; uncertainty: number },
   search: Search,
 ): Candidate | null {
-  const { hint, slack } = where;
+  const { hint, uncertainty } = where;
   const { exact } = anchor.quote;
   // A large stretch (many edited blocks in a row) is searched only around where the quote was expected.
   const window = {
@@ -124,7 +124,8 @@ function nearby(
   // licence to wander); further off, the context must agree as elsewhere. The old place is known
   // only as well as the edits around it allow: when they add or remove more than a context's
   // length before it, the hint is a guess, and a look-alike next to a guess is no evidence.
-  const close = (c: Candidate) => slack <= CONTEXT_LENGTH && Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
+  const close = (c: Candidate) =>
+    uncertainty <= CONTEXT_LENGTH && Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
   const accept = (c: Candidate) => c.errors <= maxFuzzyErrors(exact, c.context) && (close(c) || agreesOnBothSides(c));
   return refined(newText, anchor, bestCandidate(fuzzy.filter(accept)), hint, accept);
 }
@@ -231,7 +232,13 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
   // In its old place when no further from the hint than the edits around it explain.
   const slack = (mapper ? mapper.slackFor(start) : NEAR_WINDOW) + CONTEXT_LENGTH;
   // Without a mapper the stored offset is all there is, and is trusted as the old place.
-  const near = nearby(newText, anchor, region, { hint, slack: mapper ? mapper.slackFor(start) : 0 }, search);
+  const near = nearby(
+    newText,
+    anchor,
+    region,
+    { hint, uncertainty: mapper ? mapper.uncertaintyFor(start) : 0 },
+    search,
+  );
   // A fuzzy match admitted only for standing by the old place is the weakest evidence there is:
   // the hint itself is a guess when the block around it moved and was edited (no longer
   // recognisable as carried), so words agreeing with their context elsewhere win over it.
