@@ -144,11 +144,11 @@ Object.keys(REVISIONS).forEach((kind, k) => {
 const light = rows[0]![1].ms;
 const pct = (n: number) => `${((100 * n) / ANNOTATIONS).toFixed(2)}%`;
 console.log(
-  '  kind                              ms   x light  x floor   wrong  f.orphan  moved@shift  exact≠ctx  budget  exact/moved/fuzzy/orphaned',
+  '  kind                              ms   x light  x floor   wrong  f.orphan  moved@shift  exact≠ctx  not-srch  exact/moved/fuzzy/orphaned',
 );
 for (const [kind, f] of rows) {
   console.log(
-    `  ${kind.padEnd(31)} ${f.ms.toFixed(0).padStart(5)} ${(f.ms / light).toFixed(2).padStart(8)} ${(f.ms / f.floorMs).toFixed(1).padStart(8)} ${pct(f.wrong).padStart(7)} ${pct(f.falseOrphans).padStart(9)} ${String(f.movedForShift).padStart(12)} ${String(f.exactWithNewContext).padStart(10)} ${String(f.budget).padStart(7)}  ${f.states.exact}/${f.states.moved}/${f.states.fuzzy}/${f.states.orphaned}`,
+    `  ${kind.padEnd(31)} ${f.ms.toFixed(0).padStart(5)} ${(f.ms / light).toFixed(2).padStart(8)} ${(f.ms / f.floorMs).toFixed(1).padStart(8)} ${pct(f.wrong).padStart(7)} ${pct(f.falseOrphans).padStart(9)} ${String(f.movedForShift).padStart(12)} ${String(f.exactWithNewContext).padStart(10)} ${String(f.budget).padStart(9)}  ${f.states.exact}/${f.states.moved}/${f.states.fuzzy}/${f.states.orphaned}`,
   );
 }
 const all = rows.map(([, f]) => f);
