@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NOTE_MAX_LENGTH, TAGS, type Tag } from '@/lib/domain/annotations/tags';
 import { AnnotationEvidence } from '@/components/evidence/annotation-evidence';
+import { isOnCurrentText } from '@/lib/domain/evidence/evidence-state';
 import type { AnnotationPatch } from './annotation-patch';
 import { AnnotationLinks } from './annotation-links';
 import { AnnotationThread } from './annotation-thread';
@@ -63,7 +64,9 @@ export function AnnotationCard({
   const [note, setNote] = useState(annotation.note ?? '');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const orphaned = annotation.state === 'orphaned';
-  const citation = useCitation(annotation.start, annotation.end, orphaned);
+  // Orphaned or not searched: its offsets are those of its last known place, not of this text.
+  const offText = !isOnCurrentText(annotation.state);
+  const citation = useCitation(annotation.start, annotation.end, offText);
 
   return (
     <li
@@ -118,8 +121,12 @@ export function AnnotationCard({
       <button
         type="button"
         onClick={() => onGoTo(annotation.id)}
-        disabled={orphaned}
-        aria-label={orphaned ? `Orphaned quote: ${annotation.exact}` : `Go to passage: ${annotation.exact}`}
+        disabled={offText}
+        aria-label={
+          offText
+            ? `${STATE_LABELS[annotation.state]} quote: ${annotation.exact}`
+            : `Go to passage: ${annotation.exact}`
+        }
         className="mt-2 block w-full rounded text-left disabled:cursor-default"
       >
         <blockquote className="line-clamp-3 border-l-2 border-stone-300 pl-2 font-serif text-stone-800">
@@ -127,6 +134,9 @@ export function AnnotationCard({
         </blockquote>
       </button>
       {orphaned ? <p className="mt-1 text-xs text-red-700">{STATE_HELP.orphaned}</p> : null}
+      {annotation.state === 'not_searched' ? (
+        <p className="mt-1 text-xs text-stone-600">{STATE_HELP.not_searched}</p>
+      ) : null}
       <AnnotationEvidence {...{ annotation, canReview, mayChange, currentUserId, members }} />
       {editingNote ? (
         <form

@@ -57,6 +57,7 @@ function summarizeAnchors(list: AnnotationView[]): string {
     count('moved') && `${count('moved')} moved`,
     count('changed') && `${count('changed')} with changed words`,
     count('orphaned') && `${count('orphaned')} orphaned`,
+    count('not_searched') && `${count('not_searched')} not searched (searched again on the next save)`,
   ].filter(Boolean);
   return parts.length ? ` Annotations: ${parts.join(', ')}.` : '';
 }

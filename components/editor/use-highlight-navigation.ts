@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { windowAt, type BlockWindow } from '@/lib/domain/document/block-windows';
+import { isOnCurrentText } from '@/lib/domain/evidence/evidence-state';
 import type { BlockWindowRegistry } from './block-window-registry';
 
 const FLASH_MS = 1_600;
@@ -45,7 +46,7 @@ export function useHighlightNavigation(options: {
   const goTo = useCallback(
     async (id: string) => {
       const annotation = annotations.find((a) => a.id === id);
-      if (!annotation || annotation.state === 'orphaned') return;
+      if (!annotation || !isOnCurrentText(annotation.state)) return;
       if (!marksOf(id).length) await mountWindowAt(annotation.start);
       const marks = marksOf(id);
       if (!marks.length) return;
@@ -71,7 +72,7 @@ export function useHighlightNavigation(options: {
     const annotation = annotations.find((a) => a.id === focusAnnotationId);
     const frame = window.requestAnimationFrame(() => {
       focused.current = focusAnnotationId;
-      if (annotation && annotation.state !== 'orphaned') void goTo(focusAnnotationId);
+      if (annotation && isOnCurrentText(annotation.state)) void goTo(focusAnnotationId);
       else {
         setActiveId(focusAnnotationId);
         document.getElementById(`annotation-card-${focusAnnotationId}`)?.scrollIntoView({ block: 'nearest' });

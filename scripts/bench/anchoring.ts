@@ -67,7 +67,10 @@ type Figures = {
 
 function show(label: string, text: string, anchor: Anchor, truth: Truth, result: AnchorResult) {
   const { prefix, exact, suffix } = anchor.quote;
-  const at = result.state === 'orphaned' ? null : text.slice(result.start - 20, result.end + 20);
+  const at =
+    result.state === 'orphaned' || result.state === 'not_searched'
+      ? null
+      : text.slice(result.start - 20, result.end + 20);
   console.log(
     `    ${label} ${JSON.stringify({ was: prefix.slice(-20) + '[' + exact + ']' + suffix.slice(0, 20), truth: truth.status, now: text.slice(truth.start - 20, truth.end + 20), result, at })}`,
   );
@@ -81,16 +84,20 @@ function judge(
 ): Omit<Figures, 'ms' | 'floorMs'> {
   let shown = 0;
   const figures = { wrong: 0, falseOrphans: 0, movedForShift: 0, exactWithNewContext: 0, budget: 0 };
-  const states: Record<AnchorState, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  const states: Record<AnchorState, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0, not_searched: 0 };
   results.forEach((result, i) => {
     const truth = truths[i]!;
     const anchor = anchors[i]!;
     const same = truth.status === 'same' && text.slice(truth.start, truth.end) === anchor.quote.exact;
     states[result.state]++;
+    // Not searched is not a false orphan (nobody said the words were gone), but it is counted.
+    if (result.state === 'not_searched') {
+      figures.budget++;
+      return;
+    }
     if (result.state === 'orphaned') {
       if (same) figures.falseOrphans++;
       if (same && shown++ < EXAMPLES) show('false orphan', text, anchor, truth, result);
-      if ('budgetExhausted' in result && result.budgetExhausted) figures.budget++;
       return;
     }
     const overlaps = truth.status !== 'gone' && result.start < truth.end && truth.start < result.end;
@@ -137,11 +144,11 @@ Object.keys(REVISIONS).forEach((kind, k) => {
 const light = rows[0]![1].ms;
 const pct = (n: number) => `${((100 * n) / ANNOTATIONS).toFixed(2)}%`;
 console.log(
-  '  kind                              ms   x light  x floor   wrong  f.orphan  moved@shift  exact≠ctx  budget  exact/moved/fuzzy/orphaned',
+  '  kind                              ms   x light  x floor   wrong  f.orphan  moved@shift  exact≠ctx  not-srch  exact/moved/fuzzy/orphaned',
 );
 for (const [kind, f] of rows) {
   console.log(
-    `  ${kind.padEnd(31)} ${f.ms.toFixed(0).padStart(5)} ${(f.ms / light).toFixed(2).padStart(8)} ${(f.ms / f.floorMs).toFixed(1).padStart(8)} ${pct(f.wrong).padStart(7)} ${pct(f.falseOrphans).padStart(9)} ${String(f.movedForShift).padStart(12)} ${String(f.exactWithNewContext).padStart(10)} ${String(f.budget).padStart(7)}  ${f.states.exact}/${f.states.moved}/${f.states.fuzzy}/${f.states.orphaned}`,
+    `  ${kind.padEnd(31)} ${f.ms.toFixed(0).padStart(5)} ${(f.ms / light).toFixed(2).padStart(8)} ${(f.ms / f.floorMs).toFixed(1).padStart(8)} ${pct(f.wrong).padStart(7)} ${pct(f.falseOrphans).padStart(9)} ${String(f.movedForShift).padStart(12)} ${String(f.exactWithNewContext).padStart(10)} ${String(f.budget).padStart(9)}  ${f.states.exact}/${f.states.moved}/${f.states.fuzzy}/${f.states.orphaned}`,
   );
 }
 const all = rows.map(([, f]) => f);

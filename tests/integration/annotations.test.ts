@@ -173,7 +173,7 @@ describe('article revisions', () => {
       articleId,
       input: { baseRevisionId: first.revision.id, text: withoutSentence },
     });
-    expect(second.anchors).toEqual({ exact: 0, moved: 0, changed: 0, orphaned: 2 });
+    expect(second.anchors).toEqual({ exact: 0, moved: 0, changed: 0, orphaned: 2, not_searched: 0 });
     const orphans = await listArticleAnnotations({ userId: editor, articleId });
     expect(orphans.map((record) => [record.anchorState, record.quoteExact])).toEqual([
       ['orphaned', QUOTE],

@@ -24,7 +24,7 @@ function reanchorOne(edited: string, anchor: ReturnType<typeof anchorOn>): Ancho
 }
 
 const words = (text: string, result: AnchorResult) =>
-  result.state === 'orphaned' ? null : text.slice(result.start, result.end);
+  result.state === 'orphaned' || result.state === 'not_searched' ? null : text.slice(result.start, result.end);
 
 describe('re-anchoring against look-alikes (seed article)', () => {
   it('stays on the edited original rather than jumping to a pull-quote of its old words', () => {
@@ -103,12 +103,20 @@ describe('re-anchoring leniently where the context is intact (seed article)', ()
 });
 
 describe('re-anchoring budget', () => {
-  it('reports the rest as orphaned, flagged, once the search budget is spent', () => {
+  it('reports the rest as not searched (never orphaned) once the search budget is spent', () => {
     const carried = anchorOn(seedText, 'did not matter how young the children were');
     const lost = anchorOn(seedText, 'deeply concerned');
     const edited = seedText.replace('deeply concerned', 'very concerned');
     const [kept, unsearched] = reanchorAll(seedText, edited, [carried, lost], { budget: 0 });
     expect(kept).toMatchObject({ state: 'exact' });
-    expect(unsearched).toEqual({ state: 'orphaned', budgetExhausted: true });
+    expect(unsearched).toEqual({ state: 'not_searched' });
+  });
+
+  it('reports words that are gone as orphaned while the budget lasts, and as not searched once it is spent', () => {
+    const lost = anchorOn(seedText, 'deeply concerned');
+    const edited = seedText.replace('deeply concerned', 'quite unbothered');
+    expect(reanchorAll(seedText, edited, [lost])).toEqual([{ state: 'orphaned' }]);
+    // A budget spent part-way through the search: the search did not look everywhere.
+    expect(reanchorAll(seedText, edited, [lost], { budget: 1 })).toEqual([{ state: 'not_searched' }]);
   });
 });

@@ -184,7 +184,8 @@ describe('re-anchoring under random sequences of revisions (property)', () => {
           results.forEach((result, i) => {
             const { anchor, expected } = tracked[i]!;
             const exact = anchor.quote.exact;
-            if (result.state === 'orphaned') return;
+            // Not found, or not searched: either way nothing is attached, so nothing is attached wrongly.
+            if (result.state === 'orphaned' || result.state === 'not_searched') return;
             const found = edited.slice(result.start, result.end);
             if (result.state === 'exact' || result.state === 'moved') expect(found).toBe(exact);
             if (result.state === 'exact')
@@ -204,10 +205,10 @@ describe('re-anchoring under random sequences of revisions (property)', () => {
           tracked = next;
         }
       }),
-      // A fixed seed, so CI is deterministic: an unseeded run on 2026-12-02 found a counterexample
-      // (a fuzzy match far from a 1-character quote without intact context; seed -1209163772, see the
-      // stop note), which is a known bug to fix, not a flake to retry.
-      { numRuns: 250, seed: 20261202 },
+      // A fixed seed, so CI is deterministic. Explore locally with FC_SEED=<any> FC_RUNS=<many>: an
+      // unseeded run (seed -1209163772) found a look-alike taken by the old place of a moved, edited
+      // paragraph; fixed, and kept as a unit test in reanchor.test.ts.
+      { numRuns: Number(process.env.FC_RUNS ?? 250), seed: Number(process.env.FC_SEED ?? 20261202) },
     );
   }, 120_000); // a machine shared by several test runs is slow; this is a hang guard, not a speed target
 

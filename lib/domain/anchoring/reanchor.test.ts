@@ -106,4 +106,40 @@ describe('reanchor', () => {
     if (result.state !== 'moved') throw new Error('not moved');
     expect(edited.slice(result.start, result.end)).toBe('“naïve” 🙂');
   });
+
+  // The counterexample of the property test's unseeded run (fast-check seed -1209163772, shrunk):
+  // the annotated paragraph is edited and moved to the top, so no block diff recognises it, and
+  // the old place now holds "children “quoted” prosecutors": two letters short of the quote,
+  // close to where it stood, with context that does not agree. The words themselves are intact
+  // at the top, with their context.
+  it('follows words moved in an edited paragraph rather than taking look-alikes by the old place', () => {
+    const paragraphs = [
+      'prosecutors “quoted” Sessions policy a naïve children policy.',
+      'policy and said. policy report café said naïve the café “quoted” DOJ children and the. DOJ a policy — and prosecutors café prosecutors policy. report report policy and a café.',
+      'said “quoted” children and naïve. policy policy — report DOJ.',
+      '“quoted” policy prosecutors prosecutors said — report Sessions the the naïve — prosecutors. a café children café “quoted” Sessions the said café café — and. — café said Sessions DOJ. “quoted” DOJ said prosecutors the “quoted” naïve.',
+      '— report naïve and report policy policy. and café “quoted” Sessions “quoted” and —. children “quoted” prosecutors prosecutors.',
+      'café “quoted” naïve DOJ “quoted” prosecutors children. “quoted” the Sessions naïve a café. and “quoted” “quoted” DOJ and a.',
+    ];
+    const before = paragraphs.join('\n\n');
+    const [p0, p1, p2, p3, p4, annotated] = paragraphs as [string, string, string, string, string, string];
+    const after = [annotated.replace('ca', ' '), p0, p1, p2, p3 + '\nthe the the.\n' + p4].join('\n\n');
+    const anchor = anchorOn(before, 'OJ “quoted” prosecut', before.indexOf(annotated));
+    const [result] = reanchorAll(before, after, [anchor]);
+    expect(result).toMatchObject({ state: 'moved', start: after.indexOf('OJ “quoted” prosecut') });
+  });
+
+  // A second counterexample of an unseeded run (seed -1509713405, shrunk): the annotated paragraph
+  // is deleted and a sentence with some of its words is pasted into the only other one, so no
+  // block survives and the old offset is a guess; the look-alike beside it is not the words.
+  it('orphans words whose paragraph was deleted rather than taking a look-alike by a guessed place', () => {
+    const annotated =
+      'nd a said a Sessions — report policy DOJ said prosecutors said the. report and prosecutors prosecutors — naïve — Sessions prosecutors.';
+    const other =
+      'DOJ — and a children café and naïve and children the prosecutors —. café prosecutors café policy and the DOJ children the — children a “quoted” DOJ. the DOJ and said naïve a report the — policy.';
+    const before = [annotated, other].join('\n\n');
+    const after = other.replace('café prosecutors', 'café prosecuthe the Sessions prosecutors the the the.tors');
+    const anchor = anchorOn(before, 've — Sessions prosec');
+    expect(reanchorAll(before, after, [anchor])).toEqual([{ state: 'orphaned' }]);
+  });
 });

@@ -5,8 +5,9 @@
 //    words or a fuzzy match, with an error allowance that grows with how intact the context is;
 // 3. elsewhere: only candidates whose context agrees on both sides, found through an index of
 //    the new text's words rather than a scan of all of it;
-// 4. otherwise orphaned: reported, never guessed; also when the revision's search budget is
-//    spent, so a revision that deletes thousands of passages cannot hang the save.
+// 4. otherwise orphaned: reported, never guessed;
+// 5. not searched, once the revision's search budget is spent, so a revision that deletes
+//    thousands of passages cannot hang the save; never called orphaned, since nobody looked.
 // Text carried over from elsewhere in the old text is never a candidate: it stood there
 // already, so it is some other passage's words, however alike.
 import {
@@ -96,7 +97,14 @@ function score(newText: string, anchor: Anchor, matches: QuoteMatch[], hint: num
 }
 
 /** The best acceptable candidate near the expected place, exact words first. */
-function nearby(newText: string, anchor: Anchor, region: Region, hint: number, search: Search): Candidate | null {
+function nearby(
+  newText: string,
+  anchor: Anchor,
+  region: Region,
+  where: { hint: number; uncertainty: number },
+  search: Search,
+): Candidate | null {
+  const { hint, uncertainty } = where;
   const { exact } = anchor.quote;
   // A large stretch (many edited blocks in a row) is searched only around where the quote was expected.
   const window = {
@@ -113,8 +121,11 @@ function nearby(newText: string, anchor: Anchor, region: Region, hint: number, s
   search.budget.spend((window.to - window.from) * Math.ceil(exact.length / 32));
   const fuzzy = score(newText, anchor, fuzzyMatches(newText, exact, allowance, window), hint, search);
   // Leniency is for the old place itself (not the whole stretch: a deleted paragraph in it is no
-  // licence to wander); further off, the context must agree as elsewhere.
-  const close = (c: Candidate) => Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
+  // licence to wander); further off, the context must agree as elsewhere. The old place is known
+  // only as well as the edits around it allow: when they add or remove more than a context's
+  // length before it, the hint is a guess, and a look-alike next to a guess is no evidence.
+  const close = (c: Candidate) =>
+    uncertainty <= CONTEXT_LENGTH && Math.abs(c.start - hint) <= CONTEXT_LENGTH + exact.length;
   const accept = (c: Candidate) => c.errors <= maxFuzzyErrors(exact, c.context) && (close(c) || agreesOnBothSides(c));
   return refined(newText, anchor, bestCandidate(fuzzy.filter(accept)), hint, accept);
 }
@@ -211,7 +222,7 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
     return found(newText, anchor, { ...carried, errors: 0 }, !carried.displaced);
   if (!mapper && newText.slice(start, end) === exact && hasSameContext(newText, anchor.quote, start, end))
     return { state: 'exact', start, end };
-  if (search.budget.exhausted) return { state: 'orphaned', budgetExhausted: true };
+  if (search.budget.exhausted) return { state: 'not_searched' };
 
   const hint = mapper ? mapper.hintFor(start) : Math.min(start, newText.length);
   const region = mapper?.regionFor(start) ?? {
@@ -220,11 +231,24 @@ function reanchorWith(newText: string, anchor: Anchor, search: Search): AnchorRe
   };
   // In its old place when no further from the hint than the edits around it explain.
   const slack = (mapper ? mapper.slackFor(start) : NEAR_WINDOW) + CONTEXT_LENGTH;
-  const near = nearby(newText, anchor, region, hint, search);
-  if (near) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
+  // Without a mapper the stored offset is all there is, and is trusted as the old place.
+  const near = nearby(
+    newText,
+    anchor,
+    region,
+    { hint, uncertainty: mapper ? mapper.uncertaintyFor(start) : 0 },
+    search,
+  );
+  // A fuzzy match admitted only for standing by the old place is the weakest evidence there is:
+  // the hint itself is a guess when the block around it moved and was edited (no longer
+  // recognisable as carried), so words agreeing with their context elsewhere win over it.
+  const weak = near !== null && near.errors > 0 && !agreesOnBothSides(near);
+  if (near && !weak) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
   const far = elsewhere(newText, anchor, hint, search);
+  if (near && !far) return found(newText, anchor, near, Math.abs(near.start - hint) <= slack, normalized(near));
   if (far) return found(newText, anchor, far, false, normalized(far));
-  return search.budget.exhausted ? { state: 'orphaned', budgetExhausted: true } : { state: 'orphaned' };
+  // A search cut short by the budget did not look everywhere: the words may be there.
+  return search.budget.exhausted ? { state: 'not_searched' } : { state: 'orphaned' };
 }
 
 /** Re-anchors one annotation; with a mapper (from the old text), near its old place first. */

@@ -3,7 +3,10 @@
 // offsets inside them map exactly, even when the block moved. Between two surviving blocks
 // that kept their order, the edited stretch (its "frame") is trimmed of the text it shares
 // at both ends with the new stretch, so a one-word edit in a paragraph still maps the rest
-// of it exactly; the re-anchorer searches the frame for what did not map.
+// of it exactly; inside it, a word diff keeps the unchanged runs between edits, so the words
+// around a changed one map exactly and the old place of an edited one is known to within the
+// edit. The re-anchorer searches the frame for what did not map.
+import { diffWordsWithSpace } from 'diff';
 import type { Region } from './match-quote';
 
 const SEPARATOR = '\n\n';
@@ -26,12 +29,39 @@ export type OffsetMapper = {
   hintFor(offset: number): number;
   /** How far from the hint a match can stand and still be in its old place (edits before it in its stretch). */
   slackFor(offset: number): number;
+  /** How far the hint may be off: the edits around the offset; unbounded outside a clean frame. */
+  uncertaintyFor(offset: number): number;
   /**
    * True when new text [start, end) is carried over unchanged from somewhere in the old text:
    * it already stood there before this revision, so it cannot be where other words went.
    */
   isCarried(start: number, end: number): boolean;
 };
+
+/** Unchanged runs shorter than this are coincidences (a space, "the"), not carried text. */
+const MIN_RUN = 12;
+/** The word diff of a frame is skipped beyond these sizes: the frame alone still bounds the search. */
+const MAX_DIFFED_LENGTH = 20_000;
+const MAX_DIFF_EDITS = 400;
+
+/** The unchanged runs of a frame's middle (old text at oldFrom, new text at newFrom), as segments. */
+function unchangedRuns(oldMiddle: string, newMiddle: string, oldFrom: number, newFrom: number): Segment[] {
+  if (!oldMiddle || !newMiddle || oldMiddle.length > MAX_DIFFED_LENGTH || newMiddle.length > MAX_DIFFED_LENGTH)
+    return [];
+  const changes = diffWordsWithSpace(oldMiddle, newMiddle, { maxEditLength: MAX_DIFF_EDITS });
+  if (!changes) return [];
+  const runs: Segment[] = [];
+  let oldAt = oldFrom;
+  let newAt = newFrom;
+  for (const change of changes) {
+    const length = change.value.length;
+    if (!change.added && !change.removed && length >= MIN_RUN)
+      runs.push({ oldStart: oldAt, oldEnd: oldAt + length, newStart: newAt, displaced: false });
+    if (!change.added) oldAt += length;
+    if (!change.removed) newAt += length;
+  }
+  return runs;
+}
 
 function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -210,6 +240,14 @@ export function buildOffsetMapper(oldText: string, newText: string): OffsetMappe
               newStart: frame.newTo - tail,
               displaced: false,
             });
+          segments.push(
+            ...unchangedRuns(
+              oldText.slice(frame.oldFrom + head, frame.oldTo - tail),
+              newText.slice(frame.newFrom + head, frame.newTo - tail),
+              frame.oldFrom + head,
+              frame.newFrom + head,
+            ),
+          );
         }
       }
       i = j;
@@ -239,6 +277,27 @@ export function buildOffsetMapper(oldText: string, newText: string): OffsetMappe
     return frame && offset <= frame.oldTo ? frame : null;
   };
 
+  /** The edited gap of a frame around an old offset: between the unchanged runs either side of it. */
+  function gapAt(frame: Frame, offset: number): Frame {
+    const gap = { ...frame };
+    const index = lastAtOrBefore(segments, (segment) => segment.oldStart, offset);
+    const before = index >= 0 ? segments[index]! : null;
+    if (before && before.oldStart >= frame.oldFrom && offset < before.oldEnd) {
+      const newAt = before.newStart + (offset - before.oldStart);
+      return { oldFrom: offset, oldTo: before.oldEnd, newFrom: newAt, newTo: newAt + (before.oldEnd - offset) };
+    }
+    if (before && before.oldStart >= frame.oldFrom && before.oldEnd <= offset) {
+      gap.oldFrom = before.oldEnd;
+      gap.newFrom = before.newStart + (before.oldEnd - before.oldStart);
+    }
+    const after = segments[index + 1];
+    if (after && after.oldEnd <= frame.oldTo) {
+      gap.oldTo = after.oldStart;
+      gap.newTo = after.newStart;
+    }
+    return gap.newFrom <= gap.newTo ? gap : frame;
+  }
+
   function mapWith(offset: number, atEnd: boolean): Segment | null {
     const index = lastAtOrBefore(segments, (segment) => segment.oldStart, atEnd ? offset - 1 : offset);
     const segment = index >= 0 ? segments[index]! : null;
@@ -266,14 +325,22 @@ export function buildOffsetMapper(oldText: string, newText: string): OffsetMappe
     },
     hintFor(offset) {
       const frame = frameAt(offset);
-      if (frame) return Math.min(frame.newTo, frame.newFrom + (offset - frame.oldFrom));
+      if (frame) {
+        const gap = gapAt(frame, offset);
+        return Math.min(gap.newTo, gap.newFrom + (offset - gap.oldFrom));
+      }
       const region = looseRegion(offset);
       return Math.min(region.to, Math.max(region.from, offset));
     },
     slackFor(offset) {
       const frame = frameAt(offset);
       // Outside a clean frame the hint is only a guess: nothing is "in place" far from it.
-      return frame ? Math.abs(frame.newTo - frame.newFrom - (frame.oldTo - frame.oldFrom)) : 0;
+      if (!frame) return 0;
+      const gap = gapAt(frame, offset);
+      return Math.abs(gap.newTo - gap.newFrom - (gap.oldTo - gap.oldFrom));
+    },
+    uncertaintyFor(offset) {
+      return frameAt(offset) ? this.slackFor(offset) : Infinity;
     },
     isCarried(start, end) {
       const index = lastAtOrBefore(byNew, (segment) => segment.newStart, start);

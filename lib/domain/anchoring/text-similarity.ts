@@ -24,8 +24,52 @@ export function editDistance(a: string, b: string): number {
   return a === b ? 0 : lastRow(a, b, false)[b.length]!;
 }
 
+/**
+ * Myers' bit-parallel edit distance (1999), for a pattern of at most 32 characters: one pass of
+ * a few word operations per character of the text instead of a row of the table. Contexts are
+ * 32 characters, and re-anchoring compares thousands of them per revision. approx-string-match
+ * has the same core but reports every match with its start (a second, reverse pass); here only
+ * the smallest distance is wanted.
+ */
+function bitParallelSubstringDistance(pattern: string, text: string): number {
+  const m = pattern.length;
+  const equal = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const code = pattern.charCodeAt(i);
+    equal.set(code, (equal.get(code) ?? 0) | (1 << i));
+  }
+  const high = m - 1;
+  let positive = m === 32 ? -1 : (1 << m) - 1; // vertical +1 deltas: all of the first column
+  let negative = 0;
+  let score = m;
+  let best = m;
+  for (let j = 0; j < text.length && best > 0; j++) {
+    const eq = equal.get(text.charCodeAt(j)) ?? 0;
+    const xv = eq | negative;
+    const xh = (((((eq & positive) >>> 0) + (positive >>> 0)) >>> 0) ^ positive) | eq;
+    let ph = negative | ~(xh | positive);
+    let mh = positive & xh;
+    if ((ph >>> high) & 1) score++;
+    else if ((mh >>> high) & 1) score--;
+    // The text's start is free: no +1 carried into the first row.
+    ph <<= 1;
+    mh <<= 1;
+    positive = mh | ~(xv | ph);
+    negative = ph & xv;
+    if (score < best) best = score;
+  }
+  return best;
+}
+
 /** Fewest edits turning `pattern` into some substring of `text` (the text's ends cost nothing). */
 export function substringDistance(pattern: string, text: string): number {
+  if (!pattern.length) return 0;
+  if (pattern.length <= 32) return bitParallelSubstringDistance(pattern, text);
+  return Math.min(...lastRow(pattern, text, true));
+}
+
+/** The table-based distance, kept as the reference the bit-parallel one is tested against. */
+export function substringDistanceByTable(pattern: string, text: string): number {
   return Math.min(...lastRow(pattern, text, true));
 }
 

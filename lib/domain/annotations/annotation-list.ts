@@ -2,6 +2,7 @@
 // window for drawing (see document/block-windows.ts).
 import { windowAt, type BlockWindow } from '../document/block-windows';
 import type { AnnotationView } from './annotation-view';
+import { isOnCurrentText } from '../evidence/evidence-state';
 import { compareInDocumentOrder, sortInDocumentOrder } from './filter-annotations';
 
 export type AnnotationAction =
@@ -41,7 +42,7 @@ const lastLists = new WeakMap<readonly BlockWindow[], AnnotationView[][]>();
 export function annotationsPerWindow(annotations: AnnotationView[], windows: readonly BlockWindow[]) {
   const lists = windows.map(() => [] as AnnotationView[]);
   for (const annotation of annotations) {
-    if (annotation.state === 'orphaned' || annotation.end <= annotation.start) continue;
+    if (!isOnCurrentText(annotation.state) || annotation.end <= annotation.start) continue;
     for (let i = windowAt(windows, annotation.start); i < windows.length && windows[i]!.textStart < annotation.end; i++)
       lists[i]!.push(annotation);
   }

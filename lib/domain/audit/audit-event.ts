@@ -103,6 +103,8 @@ export type ArticleAuditEvent =
         contentHash: string;
         anchors: Record<string, number>;
         orphaned: string[];
+        /** Annotations the revision's search budget did not reach: kept at their last known place. */
+        notSearched?: string[];
         /** Annotations whose words now differ from the words as tagged, with the words before and after. */
         changed?: string[];
         wordChanges?: { id: string; from: string; to: string }[];

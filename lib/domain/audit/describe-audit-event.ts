@@ -63,9 +63,9 @@ export function describeAuditEvent(event: AuditEvent): string {
       const anchors: Record<string, number | undefined> = event.after.anchors ?? {};
       // Events written before the evidence vocabulary counted "fuzzy" where we now say "changed".
       const count = (state: string) => Number(anchors[state] ?? (state === 'changed' ? anchors.fuzzy : 0) ?? 0);
-      const parts = (['moved', 'changed', 'orphaned'] as const)
+      const parts = (['moved', 'changed', 'orphaned', 'not_searched'] as const)
         .filter((state) => count(state) > 0)
-        .map((state) => `${count(state)} ${state}`);
+        .map((state) => `${count(state)} ${state.replace('_', ' ')}`);
       return `saved revision ${event.after.number ?? '?'}${parts.length ? ` (annotations: ${parts.join(', ')})` : ''}`;
     }
     case 'link.created':

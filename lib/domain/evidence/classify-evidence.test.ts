@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyEvidence, sameContext } from './classify-evidence';
 import { onEarlierWording, queueStatus, verdictLabel, wordsDiff, diffToPlainText } from './annotation-evidence';
-import { judgeReanchored } from './judge-reanchored';
+import { isOnCurrentText } from './evidence-state';
+import { countStates, judgeReanchored } from './judge-reanchored';
 
 const baseline = {
   exact: 'how young the children were',
@@ -47,6 +48,18 @@ describe('classifyEvidence', () => {
     // The engine calling it "exact" does not make different words exact.
     expect(judgeReanchored(text, subject, { state: 'exact', start, end }).state).toBe('changed');
     expect(judgeReanchored(text, subject, { state: 'orphaned' })).toEqual({ id: 'a', state: 'orphaned' });
+  });
+
+  it('a passage the budget did not reach is not searched, never orphaned, and keeps no new place', () => {
+    const subject = { id: 'a', baseline, previous: 'changed' as const };
+    expect(judgeReanchored('any text', subject, { state: 'not_searched' })).toEqual({ id: 'a', state: 'not_searched' });
+    expect(isOnCurrentText('not_searched')).toBe(false);
+    expect(isOnCurrentText('orphaned')).toBe(false);
+    expect(isOnCurrentText('moved')).toBe(true);
+    expect(countStates([{ state: 'not_searched' }, { state: 'orphaned' }, { state: 'not_searched' }])).toMatchObject({
+      not_searched: 2,
+      orphaned: 1,
+    });
   });
 });
 

@@ -5,15 +5,24 @@ import type { AnchorResult, TextQuote } from '../anchoring/types';
 import { classifyEvidence } from './classify-evidence';
 import { engineFound, emptyStateCounts, type EvidenceState } from './evidence-state';
 
+/** Orphaned and not searched keep their last known place: no new offsets or words. */
 export type Judged =
   | { id: string; state: 'orphaned' }
-  | { id: string; state: Exclude<EvidenceState, 'orphaned'>; start: number; end: number; quote: TextQuote };
+  | { id: string; state: 'not_searched' }
+  | {
+      id: string;
+      state: Exclude<EvidenceState, 'orphaned' | 'not_searched'>;
+      start: number;
+      end: number;
+      quote: TextQuote;
+    };
 
 export function judgeReanchored(
   newText: string,
   annotation: { id: string; baseline: TextQuote; previous: EvidenceState },
   result: AnchorResult,
 ): Judged {
+  if (result.state === 'not_searched') return { id: annotation.id, state: 'not_searched' };
   const found = engineFound(result);
   if (!found) return { id: annotation.id, state: 'orphaned' };
   const quote = {

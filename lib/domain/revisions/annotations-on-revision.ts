@@ -21,7 +21,7 @@ export type AnnotationOnRevision = {
   authorName: string | null;
   taggedExact: string;
   state: EvidenceState;
-  /** Where it stood on that revision, or null when orphaned there. */
+  /** Where it stood on that revision, or null when orphaned (or not searched) there. */
   start: number | null;
   end: number | null;
   exact: string | null;
@@ -58,8 +58,8 @@ export function annotationsOnRevision(
         taggedExact: annotation.tagged.quote.exact,
       };
       out.push(
-        judged.state === 'orphaned'
-          ? { ...base, state: 'orphaned', start: null, end: null, exact: null }
+        judged.state === 'orphaned' || judged.state === 'not_searched'
+          ? { ...base, state: judged.state, start: null, end: null, exact: null }
           : { ...base, state: judged.state, start: judged.start, end: judged.end, exact: judged.quote.exact },
       );
     });

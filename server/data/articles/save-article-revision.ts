@@ -72,7 +72,7 @@ async function reanchorArticle(tx: Tx, articleId: string, newText: string) {
       const subject = { id: annotation.id, baseline: baselineQuote(annotation), previous: annotation.anchorState };
       const outcome = judgeReanchored(newText, subject, result);
       judged.push(outcome);
-      if (outcome.state !== 'orphaned' && outcome.quote.exact !== annotation.quoteExact)
+      if ('quote' in outcome && outcome.quote.exact !== annotation.quoteExact)
         wordChanges.push({ id: annotation.id, from: annotation.quoteExact, to: outcome.quote.exact });
     });
   }
@@ -91,10 +91,13 @@ async function writeAnchors(tx: Tx, revisionId: string, judged: Judged[]) {
     state: [] as string[],
   };
   // An orphan keeps its last known place: the quote, offsets and revision it was last found on.
+  // So does one not searched, which is why the next save searches for it again: it is still
+  // grouped under the revision it was last found on.
   const orphaned: string[] = [];
+  const notSearched: string[] = [];
   for (const annotation of judged) {
-    if (annotation.state === 'orphaned') {
-      orphaned.push(annotation.id);
+    if (annotation.state === 'orphaned' || annotation.state === 'not_searched') {
+      (annotation.state === 'orphaned' ? orphaned : notSearched).push(annotation.id);
       continue;
     }
     rows.id.push(annotation.id);
@@ -124,6 +127,9 @@ async function writeAnchors(tx: Tx, revisionId: string, judged: Judged[]) {
   }
   if (orphaned.length) {
     await tx.annotation.updateMany({ where: { id: { in: orphaned } }, data: { anchorState: 'orphaned' } });
+  }
+  if (notSearched.length) {
+    await tx.annotation.updateMany({ where: { id: { in: notSearched } }, data: { anchorState: 'not_searched' } });
   }
 }
 
@@ -201,6 +207,7 @@ export async function saveArticleRevision(options: {
             contentHash,
             anchors,
             orphaned: judged.filter((annotation) => annotation.state === 'orphaned').map(({ id }) => id),
+            notSearched: judged.filter((annotation) => annotation.state === 'not_searched').map(({ id }) => id),
             changed: judged.filter((annotation) => annotation.state === 'changed').map(({ id }) => id),
             wordChanges,
           },
