@@ -32,7 +32,7 @@ export default async function ExportPage({ params }: { params: Promise<{ workspa
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}/export`);
   const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
-  const articles = await listWorkspaceArticles(workspace.id);
+  const articles = await listWorkspaceArticles(workspace.id, user.id);
   return (
     <WorkspacePage slug={slug}>
       <h1 className="text-2xl font-semibold tracking-tight">Export the review</h1>
