@@ -92,7 +92,8 @@ const refusals: Record<Action, string> = {
   'annotation.update': 'Only its author (as a reviewer or above), editors and owners can change this annotation.',
   'annotation.delete': 'Only its author (as a reviewer or above), editors and owners can delete this annotation.',
   'annotation.review': 'Only editors and owners can accept, reject or assign annotations.',
-  'annotation.privilege': 'Only its author (as a reviewer or above), editors and owners can mark this annotation privileged.',
+  'annotation.privilege':
+    'Only its author (as a reviewer or above), editors and owners can mark this annotation privileged.',
   'annotation.read_privileged': 'This annotation does not exist or you cannot see it.',
   'privilege_log.export': 'Only editors and owners can export the privilege log.',
   'comment.create': 'Viewers cannot comment. Ask an owner for the reviewer role.',

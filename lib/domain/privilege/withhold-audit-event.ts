@@ -27,7 +27,9 @@ export function auditEventAnnotationIds(event: Entry): string[] {
 
 /** Whether an entry of the log says the annotation was deleted while privileged. */
 export function deletedWhilePrivileged(event: { action: string; before: unknown }): boolean {
-  return event.action === 'annotation.deleted' && (event.before as { privileged?: unknown } | null)?.privileged === true;
+  return (
+    event.action === 'annotation.deleted' && (event.before as { privileged?: unknown } | null)?.privileged === true
+  );
 }
 
 /**

@@ -69,7 +69,11 @@ export async function listAnnotationPage(options: {
   const total = totals[0]?.total ?? 0;
   const ordered = backwards ? rows.reverse() : rows;
   const keys = ordered.map((row) => ({ orphaned: row.orphaned, start: row.posStart, end: row.posEnd, id: row.id }));
-  const startIndex = keys.length ? await countBefore(article.id, keys[0]!, visible) : request.kind === 'last' ? total : 0;
+  const startIndex = keys.length
+    ? await countBefore(article.id, keys[0]!, visible)
+    : request.kind === 'last'
+      ? total
+      : 0;
   const found = await db().annotation.findMany({
     where: { id: { in: keys.map((key) => key.id) }, AND: [visibleAnnotationWhere(options.userId)] },
     select: annotationRecordSelect,

@@ -11,7 +11,10 @@ const INBOX_LIMIT = 200;
 /** Annotations assigned to the user in workspaces they still belong to (and may read), newest first. */
 async function listAssignments(userId: string): Promise<InboxItem[]> {
   const notices = await db().assignmentNotice.findMany({
-    where: { userId, annotation: { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] } },
+    where: {
+      userId,
+      annotation: { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] },
+    },
     orderBy: { createdAt: 'desc' },
     take: INBOX_LIMIT,
     select: {
@@ -64,7 +67,9 @@ async function listMentions(userId: string): Promise<InboxItem[]> {
   const mentions = await db().mention.findMany({
     where: {
       userId,
-      comment: { annotation: { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] } },
+      comment: {
+        annotation: { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] },
+      },
     },
     orderBy: { createdAt: 'desc' },
     take: INBOX_LIMIT,

@@ -167,7 +167,10 @@ export async function compareRevisions(options: { userId: string; articleId: str
     loadRevision(article.id, String(options.to)),
   ]);
   const blocks: RevisionDiffBlock[] = diffRevisions(from.text, to.text);
-  const [onFrom, onTo] = await Promise.all([annotationsAt(article.id, from, options.userId), annotationsAt(article.id, to, options.userId)]);
+  const [onFrom, onTo] = await Promise.all([
+    annotationsAt(article.id, from, options.userId),
+    annotationsAt(article.id, to, options.userId),
+  ]);
   const changed = blocks.filter(isChange);
   const touches = (annotation: AnnotationOnRevision, side: 'from' | 'to') =>
     annotation.start !== null &&
