@@ -24,6 +24,8 @@ import { countUnreadMentions, listInbox } from '@/server/data/inbox/inbox';
 import { getMemberLink } from '@/server/data/links/get-member-link';
 import { createLink, listArticleLinks, searchWorkspaceAnnotations } from '@/server/data/links/links';
 import { searchWorkspace } from '@/server/data/search/search-workspace';
+import { getRevision, listRevisions } from '@/server/data/revisions/revisions';
+import { runQuoteCheck } from '@/server/data/quote-check/run-quote-check';
 import { articleEventsAfter } from '@/server/live/article-events';
 import { withheldAnnotationIds } from '@/server/data/privilege/visible-annotations';
 import { ZWorkspaceSearch } from '@/lib/validation/search';
@@ -126,7 +128,7 @@ describe('privileged notes', () => {
     }
   });
 
-  it('counts only what the reader may see: container pages, totals and the article list', async () => {
+  it('counts only what the reader may see: container pages, totals, revisions and the article list', async () => {
     const s = await setup();
     const page = (userId: string) =>
       listAnnotationPage({ userId, articleId: s.articleId, request: { kind: 'first' }, size: 10 });
@@ -138,6 +140,13 @@ describe('privileged notes', () => {
       const articles = await listWorkspaceArticles(s.team.workspace.id, userId);
       expect(articles.find((article) => article.id === s.articleId)?.annotationCount).toBe(1);
     }
+    for (const userId of withheldFrom(s)) {
+      const revision = await getRevision({ userId, articleId: s.articleId, ref: '1' });
+      expect(revision.annotations.map((annotation) => annotation.id)).toEqual([s.open.id]);
+      expect((await listRevisions({ userId, articleId: s.articleId })).every((r) => r.anchors === null)).toBe(true);
+    }
+    const asEditor = await getRevision({ userId: s.m.editor.id, articleId: s.articleId, ref: '1' });
+    expect(asEditor.annotations).toHaveLength(2);
     const full = await listWorkspaceArticles(s.team.workspace.id, s.m.owner.id);
     expect(full.find((article) => article.id === s.articleId)?.annotationCount).toBe(2);
   });
@@ -175,6 +184,24 @@ describe('privileged notes', () => {
     const memo = await loadReviewMemo({ userId: s.m.owner.id, slug, articleId: s.articleId, userName: 'Owner' });
     expect(JSON.stringify(memo)).not.toContain(SECRET_NOTE);
     expect(JSON.stringify(memo)).not.toContain('attorney-client');
+  });
+
+  it('leaves a privileged quote out of the quote check, rows and total', async () => {
+    const s = await setup();
+    const { record } = await getMemberAnnotation({ userId: s.m.owner.id, annotationId: s.open.id });
+    await setAnnotationPrivilege({
+      userId: s.m.owner.id,
+      annotationId: s.open.id,
+      basis: 'work product',
+      version: record.version,
+    });
+    // The workspace holds one quote; the comparison itself runs in a worker thread that only a
+    // built server starts, so this checks the side that never reaches it.
+    expect(await db().annotation.count({ where: { workspaceId: s.team.workspace.id, tag: 'quote' } })).toBe(1);
+    for (const userId of withheldFrom(s)) {
+      const result = await runQuoteCheck({ userId, slug: s.team.workspace.slug });
+      expect([result.rows, result.paging.total]).toEqual([[], 0]);
+    }
   });
 
   it('lists it in the privilege log without its words, for editors and owners only', async () => {
