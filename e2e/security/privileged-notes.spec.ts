@@ -63,8 +63,10 @@ test('a privileged annotation reaches only editors, owners and its author, and t
   const viewerPage = await openArticle(browser, TEAM.viewer.email, articleId);
   const highlight = (page: Page) => page.getByTestId('article-editor').locator('mark[data-tag="finding"]');
   await expect(highlight(viewerPage)).toHaveText('met counsel');
-  // The viewer's own stream, recorded from here on.
-  await viewerPage.evaluate((id) => {
+  // The other reviewer's stream, recorded from here on (their page stays open throughout).
+  const reviewerPage = await openArticle(browser, TEAM.reviewerB.email, articleId);
+  await expect(highlight(reviewerPage)).toHaveText('met counsel');
+  await reviewerPage.evaluate((id) => {
     const events: string[] = [];
     (window as unknown as { __events: string[] }).__events = events;
     new EventSource(`/api/articles/${id}/events`).addEventListener('change', (event) => events.push(event.data));
@@ -88,7 +90,8 @@ test('a privileged annotation reaches only editors, owners and its author, and t
   // Stream: more happens on it (a withheld comment, then a visible annotation as the control).
   expect((await editor.post(`/api/annotations/${secretId}/comments`, { data: { body: COMMENT } })).status()).toBe(201);
   const controlId = await idOf(await annotate(editor, 'quote', 'press release'));
-  const recorded = () => viewerPage.evaluate(() => (window as unknown as { __events: string[] }).__events);
+  const recorded = () => reviewerPage.evaluate(() => (window as unknown as { __events: string[] }).__events);
+  await expect(highlight(reviewerPage)).toHaveCount(0);
   await expect.poll(async () => (await recorded()).join('\n')).toContain(controlId);
   const aboutSecret = (await recorded()).map((data) => JSON.parse(data)).filter((e) => e.objectId === secretId);
   expect(aboutSecret).toEqual([
