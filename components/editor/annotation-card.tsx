@@ -9,6 +9,7 @@ import type { AnnotationPatch } from './annotation-patch';
 import { AnnotationLinks } from './annotation-links';
 import { AnnotationThread } from './annotation-thread';
 import { useCitation } from './citation-context';
+import { PrivilegeControl, PrivilegedBadge } from './privilege-control';
 import { REVIEW_LABELS, STATE_HELP, STATE_LABELS, tagChipClass, tagLabel } from './tag-style';
 import { DATE_TIME } from '@/lib/format/dates';
 
@@ -90,6 +91,7 @@ export function AnnotationCard({
           >
             {tagLabel(annotation.tag)}
           </span>
+          <PrivilegedBadge annotation={annotation} />
           {citation ? (
             <span className="text-xs text-stone-500" data-testid="citation" title="Where the passage stands now">
               {citation}
@@ -225,6 +227,7 @@ export function AnnotationCard({
           >
             {annotation.note ? 'Edit note' : 'Add note'}
           </button>
+          <PrivilegeControl annotation={annotation} onChange={onChange} />
           {confirmingDelete ? (
             <span className="flex items-center gap-1 text-xs">
               Delete?

@@ -7,4 +7,6 @@ export type AnnotationPatch = {
   status?: 'open' | 'resolved';
   reviewStatus?: 'open' | 'accepted' | 'rejected';
   assigneeId?: string | null;
+  /** Mark privileged on this basis, or (null) withdraw the privilege: its own endpoint. */
+  privilege?: string | null;
 };

@@ -47,6 +47,18 @@ export function updateAnnotation(id: string, patch: AnnotationPatch & { version:
   return call(`/api/annotations/${id}`, { method: 'PATCH', body: JSON.stringify(patch) }, asView);
 }
 
+/** Marks the annotation privileged on `basis`, or withdraws the privilege (`null`). */
+export function setPrivilege(id: string, basis: string | null, version: number) {
+  return call(
+    `/api/annotations/${id}/privilege`,
+    {
+      method: basis === null ? 'DELETE' : 'PUT',
+      body: JSON.stringify(basis === null ? { version } : { basis, version }),
+    },
+    asView,
+  );
+}
+
 export function getAnnotation(id: string) {
   return call(`/api/annotations/${id}`, { method: 'GET' }, asView);
 }

@@ -15,6 +15,7 @@ import type { LiveCursor } from '@/lib/domain/live/live-event';
 export type Message = { tone: 'error' | 'info'; text: string };
 
 function changeMessage(patch: AnnotationPatch): string {
+  if (patch.privilege !== undefined) return patch.privilege === null ? 'Privilege withdrawn.' : 'Marked privileged.';
   if (patch.status === 'resolved') return 'Thread resolved.';
   if (patch.status === 'open') return 'Thread reopened.';
   return patch.reviewStatus ? `Marked ${patch.reviewStatus}.` : 'Annotation updated.';
@@ -80,7 +81,10 @@ export function useAnnotationActions(options: {
   const change = async (id: string, patch: AnnotationPatch) => {
     const current = annotations.find((annotation) => annotation.id === id);
     if (!current) return false;
-    const result = await api.updateAnnotation(id, { ...patch, version: current.version });
+    const result =
+      patch.privilege !== undefined
+        ? await api.setPrivilege(id, patch.privilege, current.version)
+        : await api.updateAnnotation(id, { ...patch, version: current.version });
     if (!result.ok) {
       setMessage({ tone: 'error', text: result.message });
       if (result.status === 409) await reload();

@@ -63,6 +63,8 @@ type Ids = {
   freshAnnotation: () => Promise<string>;
   freshToken: () => Promise<string>;
   freshLink: () => Promise<string>;
+  /** An owner's annotation marked privileged (version 2), its comment and a link to it. */
+  freshPrivileged: () => Promise<{ annotationId: string; commentId: string; linkId: string }>;
   /** The owner's creator IRI path, `/users/{id}`. */
   ownerPath: () => Promise<string>;
   baseRevision: () => Promise<string>;
@@ -231,6 +233,20 @@ const MATRIX: Record<string, Call> = {
     method: 'GET',
     url: (ids) => `/api/annotations/${ids.annotationId}/history`,
     expected: READ,
+  },
+  // Privileged notes: the author (here the owner), editors and owners mark; a marked one is
+  // "not found" for viewers and other reviewers, so withdrawing is a 404 for them.
+  'PUT /api/annotations/[annotationId]/privilege': {
+    method: 'PUT',
+    url: async (ids) => `/api/annotations/${await ids.freshAnnotation()}/privilege`,
+    data: () => ({ basis: 'attorney-client', version: 1 }),
+    expected: members({ viewer: 403, reviewer: 403, editor: 200, owner: 200 }),
+  },
+  'DELETE /api/annotations/[annotationId]/privilege': {
+    method: 'DELETE',
+    url: async (ids) => `/api/annotations/${(await ids.freshPrivileged()).annotationId}/privilege`,
+    data: () => ({ version: 2 }),
+    expected: members({ viewer: 404, reviewer: 404, editor: 200, owner: 200 }),
   },
   'GET /api/articles/[articleId]/revisions': {
     method: 'GET',
@@ -541,6 +557,18 @@ test('each route answers each kind of caller with exactly the expected status, a
         ).json()
       ).id,
     baseRevision: async () => (await (await owner.get(`/api/articles/${articleId}`)).json()).revisionId,
+    freshPrivileged: async () => {
+      const privileged = await createAnnotation();
+      const comment = await owner.post(`/api/annotations/${privileged}/comments`, { data: { body: 'Counsel says' } });
+      const link = await owner.post(`/api/annotations/${annotationId}/links`, {
+        data: { toAnnotationId: privileged, type: 'supports' },
+      });
+      const marked = await owner.put(`/api/annotations/${privileged}/privilege`, {
+        data: { basis: 'attorney-client', version: 1 },
+      });
+      expect([comment.status(), link.status(), marked.status()]).toEqual([201, 201, 200]);
+      return { annotationId: privileged, commentId: (await comment.json()).id, linkId: (await link.json()).link.id };
+    },
   };
 
   const database = await connectToE2eDatabase();
@@ -597,3 +625,74 @@ async function finishedBackgroundImport(owner: APIRequestContext): Promise<strin
     .toBe('failed');
   return id;
 }
+
+test('privileged objects answer editors, owners and their author, and nobody else', async ({ playwright }) => {
+  test.setTimeout(60_000);
+  const baseURL = test.info().project.use.baseURL!;
+  const sign = (email: string) => signedInRequest(playwright, baseURL, { email, password: E2E_PASSWORD });
+  const clients: Record<Persona, APIRequestContext> = {
+    anonymous: await playwright.request.newContext({ baseURL, extraHTTPHeaders: appOriginHeaders(baseURL) }),
+    viewer: await sign(TEAM.viewer.email),
+    reviewer: await sign(TEAM.reviewerB.email),
+    editor: await sign(TEAM.editor.email),
+    owner: await signedInRequest(playwright, baseURL, ownerToken),
+    outsider: await sign(OUTSIDER.email),
+  };
+  const author = await sign(TEAM.reviewerA.email);
+  try {
+    const articleId = await findArticleId(clients.owner, 'laying blame');
+    // Reviewer A's annotation, with a comment and a link from another annotation, then marked.
+    const created = await author.post(`/api/articles/${articleId}/annotations`, {
+      data: {
+        body: { purpose: 'tagging', value: 'finding' },
+        target: { selector: { type: 'TextPositionSelector', start: 4, end: 14 } },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const annotationId = new URL((await created.json()).id).pathname.split('/').at(-1)!;
+    const comment = await author.post(`/api/annotations/${annotationId}/comments`, { data: { body: 'In confidence' } });
+    const other = await author.post(`/api/articles/${articleId}/annotations`, {
+      data: {
+        body: { purpose: 'tagging', value: 'quote' },
+        target: { selector: { type: 'TextPositionSelector', start: 4, end: 14 } },
+      },
+    });
+    const otherId = new URL((await other.json()).id).pathname.split('/').at(-1)!;
+    const link = await author.post(`/api/annotations/${otherId}/links`, {
+      data: { toAnnotationId: annotationId, type: 'supports' },
+    });
+    const marked = await author.put(`/api/annotations/${annotationId}/privilege`, {
+      data: { basis: 'attorney-client', version: 1 },
+    });
+    expect([comment.status(), link.status(), marked.status()]).toEqual([201, 201, 200]);
+    const commentId = (await comment.json()).id as string;
+    const linkId = (await link.json()).link.id as string;
+
+    const hidden = members({ viewer: 404, reviewer: 404, editor: 200, owner: 200 });
+    const calls: [string, string, Expected, unknown?][] = [
+      ['GET', `/api/annotations/${annotationId}`, hidden],
+      ['GET', `/api/articles/${articleId}/annotations/${annotationId}`, hidden],
+      ['GET', `/api/annotations/${annotationId}/comments`, hidden],
+      ['GET', `/api/annotations/${annotationId}/history`, hidden],
+      ['GET', `/api/comments/${commentId}`, hidden],
+      ['GET', `/api/links/${linkId}`, hidden],
+      ['POST', `/api/annotations/${annotationId}/comments`, { ...hidden, editor: 201, owner: 201 }, { body: 'Seen' }],
+      ['PATCH', `/api/annotations/${annotationId}`, hidden, { note: 'Reviewed in confidence' }],
+    ];
+    const failures: string[] = [];
+    for (const [method, url, expected, data] of calls) {
+      for (const persona of PERSONAS) {
+        const response = await clients[persona].fetch(url, { method, data, maxRedirects: 0 });
+        if (response.status() !== expected[persona])
+          failures.push(`${method} ${url} as ${persona}: ${response.status()}, expected ${expected[persona]}`);
+      }
+      if (method === 'GET') {
+        const own = await author.get(url);
+        if (own.status() !== 200) failures.push(`${method} ${url} as its author: ${own.status()}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  } finally {
+    await Promise.all([...Object.values(clients), author].map((client) => client.dispose()));
+  }
+});

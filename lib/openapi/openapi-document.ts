@@ -18,6 +18,7 @@ import { ZSignUp } from '../validation/auth';
 import { ZCreateComment, ZUpdateComment } from '../validation/comments';
 import { ZConfirmAnnotation, ZReanchorAnnotation, ZRevisionDiffQuery } from '../validation/evidence';
 import { ZExportQuery } from '../validation/export';
+import { ZMarkPrivileged, ZUnmarkPrivileged } from '../validation/privilege';
 import { ZAnnotationSearch, ZCreateLink } from '../validation/links';
 import { ZAcceptInvitation, ZChangeRole, ZCreateInvitation } from '../validation/members';
 import { ZWorkspaceSearch } from '../validation/search';
@@ -122,6 +123,14 @@ export const API_OPERATIONS: Record<string, Operation> = {
     body: ZReanchorAnnotation,
   },
   'GET /api/annotations/{annotationId}/history': { summary: "An annotation's own audit trail" },
+  'PUT /api/annotations/{annotationId}/privilege': {
+    summary: 'Mark an annotation and its thread privileged, on a stated basis',
+    body: ZMarkPrivileged,
+  },
+  'DELETE /api/annotations/{annotationId}/privilege': {
+    summary: "Withdraw an annotation's privilege",
+    body: ZUnmarkPrivileged,
+  },
   'GET /api/articles/{articleId}/revisions': { summary: "An article's revisions" },
   'GET /api/articles/{articleId}/revisions/{revision}': {
     summary: 'One revision (by number or id) with the annotations as they stood',

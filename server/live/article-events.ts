@@ -3,6 +3,7 @@ import type { ArticleScopedAuditEvent } from '@/lib/domain/audit/audit-event';
 import { redactAuditEvent } from '@/lib/domain/audit/redact-audit-event';
 import type { LiveEvent } from '@/lib/domain/live/live-event';
 import type { Role } from '@/lib/domain/permissions/permissions';
+import { withholdAuditEvent } from '@/lib/domain/privilege/withhold-audit-event';
 import { storedAuditEvent } from '../data/audit/stored-audit-event';
 import { db } from '../db';
 import { encodeEventCursor } from './event-cursor';
@@ -31,12 +32,32 @@ type StoredRow = {
   after: unknown;
   createdAt: Date;
 };
-/** A stored event of the article, to be sent once redacted for the viewer's current role. */
-export type StoredLiveEvent = { seq: bigint; toLive: (role: Role) => LiveEvent };
+/**
+ * A stored event of the article, to be sent once redacted for the viewer's current role and
+ * the annotations withheld from them (server/data/privilege); null when nothing of it may go.
+ */
+export type StoredLiveEvent = { seq: bigint; toLive: (role: Role, withheld: ReadonlySet<string>) => LiveEvent | null };
 
-function liveEvent(row: StoredRow, role: Role): LiveEvent {
+function liveEvent(row: StoredRow, role: Role, withheld: ReadonlySet<string>): LiveEvent | null {
   // Rows selected by articleId are article-scoped events by construction (auditArticleId).
-  const event = redactAuditEvent(storedAuditEvent(row) as ArticleScopedAuditEvent, role);
+  const stored = { ...(storedAuditEvent(row) as ArticleScopedAuditEvent), objectId: row.objectId };
+  const shown = withholdAuditEvent(stored, withheld);
+  if (!shown) {
+    // Marking takes the annotation away from those who no longer may read it: they are told
+    // which one to drop (they had it on screen), and nothing else of it.
+    if (row.action !== 'annotation.privileged') return null;
+    return {
+      id: encodeEventCursor(row.id),
+      action: 'annotation.privileged',
+      objectType: 'annotation',
+      objectId: row.objectId,
+      actorId: null,
+      before: null,
+      after: null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+  const event = redactAuditEvent(shown, role);
   return {
     id: encodeEventCursor(row.id),
     action: event.action,
@@ -56,7 +77,10 @@ export async function articleEventsAfter(articleId: string, afterId: bigint): Pr
     orderBy: { id: 'asc' },
     take: EVENTS_PER_READ,
   });
-  return rows.map((row) => ({ seq: row.id, toLive: (role: Role) => liveEvent(row, role) }));
+  return rows.map((row) => ({
+    seq: row.id,
+    toLive: (role: Role, withheld: ReadonlySet<string>) => liveEvent(row, role, withheld),
+  }));
 }
 
 /** Ids of the article's events already stored in the reorder window below `id`: history, not news. */

@@ -2,6 +2,7 @@ import 'server-only';
 import type { LiveEvent } from '@/lib/domain/live/live-event';
 import type { RequestUser } from '@/server/auth/request-user';
 import { getMemberArticle } from '../data/articles/get-member-article';
+import { withheldAnnotationIds } from '../data/privilege/visible-annotations';
 import { articleEventIdsInWindow, articleEventsAfter, latestEventId, REORDER_WINDOW } from './article-events';
 import { decodeEventCursor, encodeEventCursor } from './event-cursor';
 import { subscribe } from './event-bus';
@@ -96,9 +97,24 @@ export async function openArticleStream(options: ArticleStreamOptions): Promise<
           if (events.length === 0) return;
           const role = await currentRole();
           if (!role) return;
-          for (const { seq, toLive } of events) send(seq, toLive(role));
+          // Read after the events, like the role: a note marked privileged before them is withheld.
+          const withheld = await withheldAnnotationIds({
+            userId: user.id,
+            role,
+            workspaceId: article.workspaceId,
+            articleId: article.id,
+          });
+          for (const { seq, toLive } of events) {
+            const event = toLive(role, withheld);
+            if (event) send(seq, event);
+            else skip(seq);
+          }
           if (sent.size > SENT_MEMORY) for (const seq of [...sent].slice(0, SENT_MEMORY / 2)) sent.delete(seq);
         });
+      const skip = (seq: bigint) => {
+        sent.add(seq);
+        if (seq > lastSent) lastSent = seq;
+      };
       const send = (seq: bigint, event: LiveEvent) => {
         sent.add(seq);
         if (seq > lastSent) lastSent = seq;

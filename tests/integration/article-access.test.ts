@@ -33,7 +33,7 @@ describe('article access', () => {
 
   it('lists the workspace articles with their annotation counts', async () => {
     const { team } = await setup();
-    const articles = await listWorkspaceArticles(team.workspace.id);
+    const articles = await listWorkspaceArticles(team.workspace.id, team.members.owner!.id);
     expect(articles).toHaveLength(2);
     expect(articles.every((article) => article.annotationCount === 0)).toBe(true);
   });

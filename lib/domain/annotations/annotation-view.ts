@@ -19,6 +19,8 @@ export type AnnotationView = {
   version: number;
   createdAt: string;
   author: { id: string; name: string } | null;
+  /** The stated basis while the annotation is privileged; null or absent otherwise. */
+  privilegeBasis?: string | null;
 } & ViewEvidence;
 
 export function recordToView(record: AnnotationRecord): AnnotationView {
@@ -38,6 +40,7 @@ export function recordToView(record: AnnotationRecord): AnnotationView {
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     author: record.author,
+    privilegeBasis: record.privilegedAt ? (record.privilegeBasis ?? '') : null,
     ...evidenceFromRecord(record),
   };
 }
@@ -62,6 +65,7 @@ export function webAnnotationToView(annotation: WebAnnotation): AnnotationView {
     version: annotation.version,
     createdAt: annotation.created,
     author: annotation.creator ? { id: lastSegment(annotation.creator.id), name: annotation.creator.name } : null,
+    privilegeBasis: annotation.privilegeBasis ?? null,
     ...evidenceFromJson(annotation, { exact: quote.exact, start: position.start, end: position.end }),
   };
 }

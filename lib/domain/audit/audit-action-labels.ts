@@ -10,6 +10,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'annotation.resolved': 'Thread resolved',
   'annotation.reopened': 'Thread reopened',
   'annotation.deleted': 'Annotation deleted',
+  'annotation.privileged': 'Marked privileged',
+  'annotation.unprivileged': 'Privilege withdrawn',
   'annotation.confirmed': 'Annotation re-confirmed on new words',
   'annotation.reanchored': 'Annotation re-anchored by hand',
   'comment.created': 'Comment posted',

@@ -20,6 +20,9 @@ export type AnnotationSnapshot = {
   /** The words as tagged and the revision they were tagged on (events before #12 lack them). */
   taggedQuote?: string;
   taggedRevisionId?: string;
+  /** Marked privileged, and on what basis (events before the privilege log lack them). */
+  privileged?: boolean;
+  privilegeBasis?: string | null;
 };
 
 /** `null` where the reader may not see it (see redact-audit-event.ts). */
@@ -47,7 +50,9 @@ export type AnnotationAuditEvent =
       | 'annotation.reviewed'
       | 'annotation.assigned'
       | 'annotation.resolved'
-      | 'annotation.reopened',
+      | 'annotation.reopened'
+      | 'annotation.privileged'
+      | 'annotation.unprivileged',
       'annotation',
       AnnotationSnapshot,
       AnnotationSnapshot

@@ -41,6 +41,10 @@ export function describeAuditEvent(event: AuditEvent): string {
       return `resolved the thread on ${quoted(event.after.quote)}`;
     case 'annotation.reopened':
       return `reopened the thread on ${quoted(event.after.quote)}`;
+    case 'annotation.privileged':
+      return `marked the ${tagName(event.after.tag)} on ${quoted(event.after.quote)} privileged (${event.after.privilegeBasis ?? 'no basis stated'})`;
+    case 'annotation.unprivileged':
+      return `withdrew privilege from the ${tagName(event.after.tag)} on ${quoted(event.after.quote)}`;
     case 'annotation.deleted':
       return `deleted the ${tagName(event.before.tag)} on ${quoted(event.before.quote)}`;
     case 'comment.created':

@@ -46,6 +46,10 @@ function describe(event: HistoryEvent, annotationId: string): Omit<HistoryEntry,
       return { ...none, text: 'resolved the thread' };
     case 'annotation.reopened':
       return { ...none, text: 'reopened the thread' };
+    case 'annotation.privileged':
+      return { ...none, text: `marked it privileged (${str(after?.privilegeBasis) ?? 'no basis stated'})` };
+    case 'annotation.unprivileged':
+      return { ...none, text: 'withdrew its privilege' };
     case 'annotation.confirmed':
       return {
         ...none,

@@ -7,9 +7,11 @@ const reviewerGrants: Partial<Record<Action, Scope>> = {
   'workspace.read': 'any',
   'article.read': 'any',
   'members.remove': 'own',
+  'annotation.read_privileged': 'own',
   'annotation.create': 'any',
   'annotation.update': 'own',
   'annotation.delete': 'own',
+  'annotation.privilege': 'own',
   'comment.create': 'any',
   'comment.update': 'own',
   'comment.delete': 'own',
@@ -23,13 +25,21 @@ const editorGrants: Partial<Record<Action, Scope>> = {
   'annotation.update': 'any',
   'annotation.delete': 'any',
   'annotation.review': 'any',
+  'annotation.privilege': 'any',
+  'annotation.read_privileged': 'any',
+  'privilege_log.export': 'any',
   'link.delete': 'any',
 };
 const expected: Record<Role, Partial<Record<Action, Scope>>> = {
   owner: { ...editorGrants, 'members.manage': 'any', 'members.remove': 'any', 'history.read_private': 'any' },
   editor: editorGrants,
   reviewer: reviewerGrants,
-  viewer: { 'workspace.read': 'any', 'article.read': 'any', 'members.remove': 'own' },
+  viewer: {
+    'workspace.read': 'any',
+    'article.read': 'any',
+    'members.remove': 'own',
+    'annotation.read_privileged': 'own',
+  },
 };
 
 const me = 'user-1';

@@ -14,6 +14,12 @@ export const actions = [
   'annotation.update',
   'annotation.delete',
   'annotation.review',
+  /** Mark an annotation (with its thread) privileged and confidential, or unmark it. */
+  'annotation.privilege',
+  /** Read a privileged annotation and its thread (lib/domain/privilege). */
+  'annotation.read_privileged',
+  /** The privilege log: what exports withheld, without its content. */
+  'privilege_log.export',
   'comment.create',
   'comment.update',
   'comment.delete',
@@ -40,12 +46,15 @@ const viewer: Grants = {
   'workspace.read': 'any',
   'article.read': 'any',
   'members.remove': 'own',
+  // An author keeps reading what they wrote, whatever their role became.
+  'annotation.read_privileged': 'own',
 };
 const reviewer: Grants = {
   ...viewer,
   'annotation.create': 'any',
   'annotation.update': 'own',
   'annotation.delete': 'own',
+  'annotation.privilege': 'own',
   'comment.create': 'any',
   'comment.update': 'own',
   'comment.delete': 'own',
@@ -59,6 +68,9 @@ const editor: Grants = {
   'annotation.update': 'any',
   'annotation.delete': 'any',
   'annotation.review': 'any',
+  'annotation.privilege': 'any',
+  'annotation.read_privileged': 'any',
+  'privilege_log.export': 'any',
   'link.delete': 'any',
 };
 const owner: Grants = {
@@ -80,6 +92,10 @@ const refusals: Record<Action, string> = {
   'annotation.update': 'Only its author (as a reviewer or above), editors and owners can change this annotation.',
   'annotation.delete': 'Only its author (as a reviewer or above), editors and owners can delete this annotation.',
   'annotation.review': 'Only editors and owners can accept, reject or assign annotations.',
+  'annotation.privilege':
+    'Only its author (as a reviewer or above), editors and owners can mark this annotation privileged.',
+  'annotation.read_privileged': 'This annotation does not exist or you cannot see it.',
+  'privilege_log.export': 'Only editors and owners can export the privilege log.',
   'comment.create': 'Viewers cannot comment. Ask an owner for the reviewer role.',
   'comment.update': 'Only its author can change a comment, and viewers cannot change comments.',
   'comment.delete': 'Only its author can delete a comment, and viewers cannot delete comments.',
@@ -113,6 +129,11 @@ export function assertCan(role: Role, action: Action, subject?: { ownerId: strin
 /** Whether `role` is no higher than `ceiling` (owner > editor > reviewer > viewer). */
 export function roleAtMost(role: Role, ceiling: Role): boolean {
   return roles.indexOf(role) >= roles.indexOf(ceiling);
+}
+
+/** The roles that hold `action` on every object of the workspace (for query filters). */
+export function rolesWith(action: Action, scope: Scope): Role[] {
+  return roles.filter((role) => scopeOf(role, action) === scope);
 }
 
 export function isRole(value: string): value is Role {

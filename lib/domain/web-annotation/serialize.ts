@@ -31,6 +31,9 @@ export type AnnotationRecord = {
   extraSelectors?: unknown;
   canonical?: string | null;
   via?: string | null;
+  /** Set while the annotation is privileged (lib/domain/privilege), with its stated basis. */
+  privilegedAt?: Date | null;
+  privilegeBasis?: string | null;
 } & AnnotationEvidenceFields;
 
 export type TextQuoteSelectorJson = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
@@ -66,6 +69,8 @@ export type WebAnnotation = {
   assignee: string | null;
   revision: string;
   version: number;
+  /** Present while the annotation is privileged: the basis stated when it was marked. */
+  privilegeBasis?: string;
 } & EvidenceProperties;
 
 function otherSelectors(value: unknown): OtherSelectorJson[] {
@@ -104,6 +109,7 @@ export function toWebAnnotation(record: AnnotationRecord, urls: ResourceUrls): W
     assignee: record.assigneeId ? urls.user(record.assigneeId) : null,
     revision: record.revisionId,
     version: record.version,
+    ...(record.privilegedAt ? { privilegeBasis: record.privilegeBasis ?? '' } : {}),
     ...evidenceProperties(record, urls),
   };
 }

@@ -32,7 +32,7 @@ export const CONSTRAINTS_PATH = '/ns/annotation-constraints';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 /**
- * The eight keys Marginalia adds to an annotation, each given a term IRI so that a JSON-LD
+ * The keys Marginalia adds to an annotation, each given a term IRI so that a JSON-LD
  * processor keeps them. Plain JSON-LD 1.0: no keyword here needs 1.1.
  */
 export const MARGINALIA_TERMS = {
@@ -45,6 +45,8 @@ export const MARGINALIA_TERMS = {
   assignee: { '@id': 'marginalia:assignee', '@type': '@id' },
   revision: 'marginalia:revision',
   version: { '@id': 'marginalia:version', '@type': `${XSD}integer` },
+  /** Only on a privileged annotation, which only those allowed to read it are ever sent. */
+  privilegeBasis: 'marginalia:privilegeBasis',
 } as const;
 
 /** The document served at MARGINALIA_CONTEXT_PATH. */

@@ -28,6 +28,8 @@ export const annotationRecordSelect = {
   extraSelectors: true,
   canonical: true,
   via: true,
+  privilegedAt: true,
+  privilegeBasis: true,
   author: { select: { id: true, name: true } },
 } as const;
 
@@ -48,5 +50,7 @@ export function auditSnapshot(record: AnnotationRecord): AnnotationSnapshot {
     version: record.version,
     taggedQuote: record.taggedExact,
     taggedRevisionId: record.taggedRevisionId,
+    privileged: record.privilegedAt !== null,
+    privilegeBasis: record.privilegeBasis,
   };
 }

@@ -4,6 +4,7 @@ import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { assertCan, type Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 import { annotationRecordSelect } from './annotation-record';
 
 const notFound = () =>
@@ -11,7 +12,11 @@ const notFound = () =>
 
 export type MemberAnnotation = { record: AnnotationRecord; workspaceId: string; role: Role };
 
-/** The annotation with the caller's role in its workspace; "not found" for non-members. */
+/**
+ * The annotation with the caller's role in its workspace; "not found" for non-members and for
+ * a privileged annotation the caller may not read. Its thread, links, history and every write
+ * on it come through here.
+ */
 export async function getMemberAnnotation(options: {
   userId: string;
   annotationId: string;
@@ -25,6 +30,8 @@ export async function getMemberAnnotation(options: {
       id: options.annotationId,
       ...(options.articleId !== undefined ? { articleId: options.articleId } : {}),
       workspace: { memberships: { some: { userId: options.userId } } },
+      // A privileged annotation the caller may not read is as absent as a foreign one.
+      AND: [visibleAnnotationWhere(options.userId)],
     },
     select: {
       ...annotationRecordSelect,

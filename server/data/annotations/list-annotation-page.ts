@@ -5,6 +5,7 @@ import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
+import { visibleAnnotationSql, visibleAnnotationWhere } from '../privilege/visible-annotations';
 import { annotationRecordSelect } from './annotation-record';
 
 export type AnnotationPageResult = {
@@ -52,23 +53,29 @@ export async function listAnnotationPage(options: {
         ? Prisma.sql`AND (${ORDER_KEY}) < ${keyRow(request.key)}`
         : Prisma.empty;
   const direction = backwards ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  // Pages, totals and positions count only what the caller may read (no count of privileged notes).
+  const visible = visibleAnnotationSql('a', options.userId);
   const [rows, totals] = await db().$transaction([
     db().$queryRaw<KeyRow[]>`
       SELECT a.id, a."anchorState" = 'orphaned' AS orphaned, a."posStart", a."posEnd"
       FROM "Annotation" a
-      WHERE a."articleId" = ${article.id}::uuid ${bound}
+      WHERE a."articleId" = ${article.id}::uuid AND ${visible} ${bound}
       ORDER BY (a."anchorState" = 'orphaned') ${direction}, a."posStart" ${direction},
         a."posEnd" ${backwards ? Prisma.sql`ASC` : Prisma.sql`DESC`}, a.id ${direction}
       LIMIT ${size}`,
     db().$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS total FROM "Annotation" a WHERE a."articleId" = ${article.id}::uuid`,
+      SELECT count(*)::int AS total FROM "Annotation" a WHERE a."articleId" = ${article.id}::uuid AND ${visible}`,
   ]);
   const total = totals[0]?.total ?? 0;
   const ordered = backwards ? rows.reverse() : rows;
   const keys = ordered.map((row) => ({ orphaned: row.orphaned, start: row.posStart, end: row.posEnd, id: row.id }));
-  const startIndex = keys.length ? await countBefore(article.id, keys[0]!) : request.kind === 'last' ? total : 0;
+  const startIndex = keys.length
+    ? await countBefore(article.id, keys[0]!, visible)
+    : request.kind === 'last'
+      ? total
+      : 0;
   const found = await db().annotation.findMany({
-    where: { id: { in: keys.map((key) => key.id) } },
+    where: { id: { in: keys.map((key) => key.id) }, AND: [visibleAnnotationWhere(options.userId)] },
     select: annotationRecordSelect,
   });
   const byId = new Map(found.map((record) => [record.id, record]));
@@ -85,9 +92,9 @@ export async function listAnnotationPage(options: {
   };
 }
 
-async function countBefore(articleId: string, key: PageKey): Promise<number> {
+async function countBefore(articleId: string, key: PageKey, visible: Prisma.Sql): Promise<number> {
   const [row] = await db().$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "Annotation" a
-    WHERE a."articleId" = ${articleId}::uuid AND (${ORDER_KEY}) < ${keyRow(key)}`;
+    WHERE a."articleId" = ${articleId}::uuid AND ${visible} AND (${ORDER_KEY}) < ${keyRow(key)}`;
   return row?.count ?? 0;
 }

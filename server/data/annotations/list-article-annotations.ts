@@ -3,6 +3,7 @@ import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { db } from '../../db';
 import { getMemberArticle } from '../articles/get-member-article';
 import { workspaceMemberLabels } from '../people/workspace-member-labels';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 import { annotationRecordSelect } from './annotation-record';
 
 /** The article's annotations in document order; orphans (no place in the text) last. */
@@ -13,7 +14,7 @@ export async function listArticleAnnotations(options: {
   const article = await getMemberArticle(options);
   const [found, labels] = await Promise.all([
     db().annotation.findMany({
-      where: { articleId: article.id },
+      where: { articleId: article.id, AND: [visibleAnnotationWhere(options.userId)] },
       orderBy: [{ posStart: 'asc' }, { posEnd: 'desc' }, { createdAt: 'asc' }],
       select: annotationRecordSelect,
     }),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { queueStatus } from '@/lib/domain/evidence/annotation-evidence';
 import { db } from '../../db';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 
 export type ArticleListItem = {
   id: string;
@@ -13,8 +14,12 @@ export type ArticleListItem = {
   review: { open: number; accepted: number; rejected: number };
 };
 
-/** Caller must have resolved membership of `workspaceId` (see getMemberWorkspace). */
-export async function listWorkspaceArticles(workspaceId: string): Promise<ArticleListItem[]> {
+/**
+ * Caller must have resolved membership of `workspaceId` (see getMemberWorkspace). Counts only
+ * the annotations `userId` may read.
+ */
+export async function listWorkspaceArticles(workspaceId: string, userId: string): Promise<ArticleListItem[]> {
+  const visible = visibleAnnotationWhere(userId);
   const articles = await db().article.findMany({
     where: { workspaceId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -25,12 +30,12 @@ export async function listWorkspaceArticles(workspaceId: string): Promise<Articl
       status: true,
       createdAt: true,
       updatedAt: true,
-      _count: { select: { annotations: true } },
+      _count: { select: { annotations: { where: visible } } },
     },
   });
   const verdicts = await db().annotation.groupBy({
     by: ['articleId', 'reviewStatus', 'anchorState'],
-    where: { workspaceId },
+    where: { workspaceId, AND: [visible] },
     _count: true,
   });
   return articles.map(({ _count, ...article }) => {

@@ -8,6 +8,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { getMemberAnnotation } from '../annotations/get-member-annotation';
 import { workspaceMemberLabels } from '../people/workspace-member-labels';
 import { notifyMentions } from '../notifications/notify';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 
 const commentSelect = {
   id: true,
@@ -120,7 +121,10 @@ async function ownComment(userId: string, commentId: string, action: 'comment.up
   const notFound = new AppError('NOT_FOUND', { userMessage: 'This comment does not exist or you cannot see it.' });
   if (!isUuid(commentId)) throw notFound;
   const comment = await db().comment.findFirst({
-    where: { id: commentId, annotation: { workspace: { memberships: { some: { userId } } } } },
+    where: {
+      id: commentId,
+      annotation: { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] },
+    },
     select: {
       id: true,
       authorId: true,

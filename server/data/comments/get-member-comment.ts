@@ -4,6 +4,7 @@ import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
 import { exportCommentSelect } from '../export/export-selects';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 
 // Behind the reply IRIs (/api/comments/{id}) the API and the export emit: members read it.
 
@@ -17,7 +18,10 @@ export async function getMemberComment(options: {
 }): Promise<{ annotation: { id: string; articleId: string }; comment: ExportComment }> {
   if (!isUuid(options.commentId)) throw notFound('comment');
   const found = await db().comment.findFirst({
-    where: { id: options.commentId, annotation: { workspace: member(options.userId) } },
+    where: {
+      id: options.commentId,
+      annotation: { workspace: member(options.userId), AND: [visibleAnnotationWhere(options.userId)] },
+    },
     select: { ...exportCommentSelect, annotation: { select: { id: true, articleId: true } } },
   });
   if (!found) throw notFound('comment');

@@ -5,6 +5,8 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
 import { db } from '../../db';
 import { annotationRecordSelect } from '../annotations/annotation-record';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
+import type { Prisma } from '../../generated/prisma/client';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
 
 const articleNotFound = () =>
@@ -13,9 +15,16 @@ const articleNotFound = () =>
 /**
  * Everything a review export needs, for the whole workspace or one article: articles with
  * their current document, annotations with threads and assignees, and links. Any member may
- * export what they can read.
+ * export what they can read. Privileged annotations are left out unless the exporter asks
+ * (`includePrivileged`), and then only those they may read; a link is exported only when both
+ * its ends are.
  */
-export async function loadReviewData(options: { userId: string; slug: string; articleId?: string }) {
+export async function loadReviewData(options: {
+  userId: string;
+  slug: string;
+  articleId?: string;
+  includePrivileged?: boolean;
+}) {
   const workspace = await getMemberWorkspace({ userId: options.userId, slug: options.slug });
   if (options.articleId !== undefined && !isUuid(options.articleId)) throw articleNotFound();
   const articleRows = await db().article.findMany({
@@ -38,8 +47,11 @@ export async function loadReviewData(options: { userId: string; slug: string; ar
     revision: revisions[0]!.number,
   }));
   const articleIds = articles.map((article) => article.id);
+  const exported: Prisma.AnnotationWhereInput = options.includePrivileged
+    ? visibleAnnotationWhere(options.userId)
+    : { privilegedAt: null };
   const annotationRows = await db().annotation.findMany({
-    where: { workspaceId: workspace.id, articleId: { in: articleIds } },
+    where: { workspaceId: workspace.id, articleId: { in: articleIds }, AND: [exported] },
     orderBy: [{ articleId: 'asc' }, { posStart: 'asc' }, { createdAt: 'asc' }],
     select: {
       ...annotationRecordSelect,
@@ -68,6 +80,8 @@ export async function loadReviewData(options: { userId: string; slug: string; ar
     where: {
       workspaceId: workspace.id,
       OR: [{ fromAnnotationId: { in: annotationIds } }, { toAnnotationId: { in: annotationIds } }],
+      from: exported,
+      to: exported,
     },
     orderBy: { createdAt: 'asc' },
     select: exportLinkSelect,

@@ -4,13 +4,17 @@ import { passageHref } from '@/lib/domain/annotations/passage-href';
 import type { InboxItem } from '@/lib/domain/comments/inbox-item';
 import { isUuid } from '@/lib/validation/ids';
 import { db } from '../../db';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 
 const INBOX_LIMIT = 200;
 
-/** Annotations assigned to the user in workspaces they still belong to, newest first. */
+/** Annotations assigned to the user in workspaces they still belong to (and may read), newest first. */
 async function listAssignments(userId: string): Promise<InboxItem[]> {
   const notices = await db().assignmentNotice.findMany({
-    where: { userId, annotation: { workspace: { memberships: { some: { userId } } } } },
+    where: {
+      userId,
+      annotation: { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] },
+    },
     orderBy: { createdAt: 'desc' },
     take: INBOX_LIMIT,
     select: {
@@ -61,7 +65,12 @@ export async function listInbox(userId: string): Promise<InboxItem[]> {
 
 async function listMentions(userId: string): Promise<InboxItem[]> {
   const mentions = await db().mention.findMany({
-    where: { userId, comment: { annotation: { workspace: { memberships: { some: { userId } } } } } },
+    where: {
+      userId,
+      comment: {
+        annotation: { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] },
+      },
+    },
     orderBy: { createdAt: 'desc' },
     take: INBOX_LIMIT,
     select: {
@@ -104,7 +113,7 @@ async function listMentions(userId: string): Promise<InboxItem[]> {
 
 /** For the header badge (unread mentions and assignments); memoised per request. */
 export const countUnreadMentions = cache(async (userId: string): Promise<number> => {
-  const member = { workspace: { memberships: { some: { userId } } } };
+  const member = { workspace: { memberships: { some: { userId } } }, AND: [visibleAnnotationWhere(userId)] };
   const [mentions, assignments] = await Promise.all([
     db().mention.count({ where: { userId, readAt: null, comment: { annotation: member } } }),
     db().assignmentNotice.count({ where: { userId, readAt: null, annotation: member } }),

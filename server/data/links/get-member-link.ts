@@ -4,6 +4,7 @@ import { isUuid } from '@/lib/validation/ids';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
 import { exportLinkSelect } from '../export/export-selects';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 
 // Behind the link IRIs (/api/links/{id}) the export emits: members read it.
 
@@ -14,7 +15,13 @@ const member = (userId: string) => ({ memberships: { some: { userId } } });
 export async function getMemberLink(options: { userId: string; linkId: string }): Promise<ExportLink> {
   if (!isUuid(options.linkId)) throw notFound('link');
   const found = await db().annotationLink.findFirst({
-    where: { id: options.linkId, workspace: member(options.userId) },
+    // A link is the reader's only when both its ends are: either may be privileged.
+    where: {
+      id: options.linkId,
+      workspace: member(options.userId),
+      from: visibleAnnotationWhere(options.userId),
+      to: visibleAnnotationWhere(options.userId),
+    },
     select: exportLinkSelect,
   });
   if (!found) throw notFound('link');

@@ -9,6 +9,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { getMemberArticle } from '../articles/get-member-article';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { getMemberAnnotation } from '../annotations/get-member-annotation';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
 
 const otherEndSelect = {
@@ -53,7 +54,11 @@ export async function createLink(options: { userId: string; fromAnnotationId: st
     throw new AppError('INVALID_INPUT', { userMessage: 'An annotation cannot be linked to itself.' });
   }
   const to = await db().annotation.findFirst({
-    where: { id: options.input.toAnnotationId, workspaceId: from.workspaceId },
+    where: {
+      id: options.input.toAnnotationId,
+      workspaceId: from.workspaceId,
+      AND: [visibleAnnotationWhere(options.userId)],
+    },
     select: { id: true, articleId: true },
   });
   if (!to) {
@@ -118,7 +123,12 @@ export async function listArticleLinks(options: {
 }): Promise<Record<string, LinkView[]>> {
   const article = await getMemberArticle(options);
   const links = await db().annotationLink.findMany({
-    where: { OR: [{ from: { articleId: article.id } }, { to: { articleId: article.id } }] },
+    where: {
+      OR: [{ from: { articleId: article.id } }, { to: { articleId: article.id } }],
+      // Neither end may be a privileged annotation the reader may not see.
+      from: visibleAnnotationWhere(options.userId),
+      to: visibleAnnotationWhere(options.userId),
+    },
     orderBy: { createdAt: 'asc' },
     select: linkSelect,
   });
@@ -140,7 +150,12 @@ export async function deleteLink(options: { userId: string; linkId: string }): P
   const notFound = new AppError('NOT_FOUND', { userMessage: 'This link does not exist or you cannot see it.' });
   if (!isUuid(options.linkId)) throw notFound;
   const link = await db().annotationLink.findFirst({
-    where: { id: options.linkId, workspace: { memberships: { some: { userId: options.userId } } } },
+    where: {
+      id: options.linkId,
+      workspace: { memberships: { some: { userId: options.userId } } },
+      from: visibleAnnotationWhere(options.userId),
+      to: visibleAnnotationWhere(options.userId),
+    },
     select: {
       ...linkSelect,
       workspaceId: true,
@@ -191,13 +206,16 @@ export async function searchWorkspaceAnnotations(options: {
     where: {
       workspaceId: workspace.id,
       ...(options.exclude ? { id: { not: options.exclude } } : {}),
-      AND: words.map((word) => ({
-        OR: [
-          { quoteExact: { contains: word, mode: 'insensitive' as const } },
-          { note: { contains: word, mode: 'insensitive' as const } },
-          { article: { title: { contains: word, mode: 'insensitive' as const } } },
-        ],
-      })),
+      AND: [
+        visibleAnnotationWhere(options.userId),
+        ...words.map((word) => ({
+          OR: [
+            { quoteExact: { contains: word, mode: 'insensitive' as const } },
+            { note: { contains: word, mode: 'insensitive' as const } },
+            { article: { title: { contains: word, mode: 'insensitive' as const } } },
+          ],
+        })),
+      ],
     },
     orderBy: { createdAt: 'desc' },
     take: 20,

@@ -4,6 +4,7 @@ import { assignmentMail, mentionMail } from '@/lib/domain/mail/workspace-mails';
 import type { Prisma } from '../../generated/prisma/client';
 import { queueMail } from '../../jobs/mail-jobs';
 import { appUrl } from '../../mail/app-url';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,7 +25,17 @@ async function passageContext(tx: Tx, passage: Passage, actorId: string) {
   };
 }
 
-/** Mails each mentioned member a link to the passage (in the comment's own transaction). */
+/** Of `userIds`, those who may read the annotation: nobody is mailed a privileged note they may not read. */
+async function readersOf(tx: Tx, annotationId: string, userIds: string[]): Promise<string[]> {
+  const readers: string[] = [];
+  for (const userId of userIds) {
+    const visible = await tx.annotation.count({ where: { id: annotationId, AND: [visibleAnnotationWhere(userId)] } });
+    if (visible) readers.push(userId);
+  }
+  return readers;
+}
+
+/** Mails each mentioned member who may read the thread a link to the passage (in the comment's own transaction). */
 export async function notifyMentions(
   tx: Tx,
   input: Passage & { authorId: string; body: string; mentionedIds: string[] },
@@ -32,7 +43,7 @@ export async function notifyMentions(
   if (input.mentionedIds.length === 0) return;
   const context = await passageContext(tx, input, input.authorId);
   const people = await tx.user.findMany({
-    where: { id: { in: input.mentionedIds } },
+    where: { id: { in: await readersOf(tx, input.annotationId, input.mentionedIds) } },
     select: { id: true, email: true },
   });
   const mail = mentionMail({
@@ -56,6 +67,7 @@ export async function notifyAssignment(
   input: Passage & { assigneeId: string; assignerId: string; tag: string },
 ): Promise<void> {
   if (input.assigneeId === input.assignerId) return;
+  if (!(await readersOf(tx, input.annotationId, [input.assigneeId])).length) return;
   const context = await passageContext(tx, input, input.assignerId);
   const assignee = await tx.user.findUniqueOrThrow({ where: { id: input.assigneeId }, select: { email: true } });
   await tx.assignmentNotice.create({

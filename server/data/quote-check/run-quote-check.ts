@@ -5,6 +5,8 @@ import type { QuoteCheckResult } from '@/lib/domain/quote-check/types';
 import type { QuoteCheckResponse } from '@/lib/domain/quote-check/worker-protocol';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
+import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
 import { quoteCheckPool } from './quote-check-workers';
 import { WorkerBusyError } from './worker-pool';
@@ -43,7 +45,12 @@ export async function runQuoteCheck(options: {
   if (sourceArticleId && !articles.some((article) => article.id === sourceArticleId)) {
     throw new AppError('NOT_FOUND', { userMessage: 'The source article is not in this workspace.' });
   }
-  const where = { workspaceId: workspace.id, tag: 'quote', anchorState: { not: 'orphaned' } } as const;
+  const where = {
+    workspaceId: workspace.id,
+    tag: 'quote',
+    anchorState: { not: 'orphaned' },
+    AND: [visibleAnnotationWhere(options.userId)],
+  } satisfies Prisma.AnnotationWhereInput;
   const total = await db().annotation.count({ where });
   const pages = Math.max(1, Math.ceil(total / QUOTE_CHECK_PAGE_SIZE));
   const page = Math.min(options.page ?? 1, pages);

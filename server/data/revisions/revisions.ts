@@ -13,6 +13,7 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/ids';
 import { db } from '../../db';
 import { getMemberArticle } from '../articles/get-member-article';
+import { visibleAnnotationWhere, withheldAnnotationIds } from '../privilege/visible-annotations';
 import { annotationEvidenceSelect } from '../evidence/annotation-evidence-select';
 
 const revisionNotFound = () =>
@@ -42,6 +43,13 @@ export async function listRevisions(options: { userId: string; articleId: string
     where: { objectType: 'article', objectId: article.id, action: 'article.revised' },
     select: { after: true },
   });
+  // The counts per anchor state include every annotation: not shown to a reader any is withheld from.
+  const withheld = await withheldAnnotationIds({
+    userId: options.userId,
+    role: article.role,
+    workspaceId: article.workspaceId,
+    articleId: article.id,
+  });
   const anchorsByRevision = new Map<string, Record<EvidenceState, number>>();
   for (const event of events) {
     const after = event.after as { revisionId?: string; anchors?: Record<string, number> } | null;
@@ -60,7 +68,7 @@ export async function listRevisions(options: { userId: string; articleId: string
       createdAt: row.createdAt,
       length: row.text.length,
       changeSize: changeSize(rows[i - 1]?.text ?? '', row.text),
-      anchors: anchorsByRevision.get(row.id) ?? null,
+      anchors: withheld.size ? null : (anchorsByRevision.get(row.id) ?? null),
     }))
     .reverse();
 }
@@ -90,7 +98,7 @@ async function loadRevision(articleId: string, ref: string): Promise<LoadedRevis
   return { ...row, doc: row.doc as ArticleDoc, authorName: row.author?.name ?? null };
 }
 
-async function annotationsAt(articleId: string, revision: { number: number; text: string }) {
+async function annotationsAt(articleId: string, revision: { number: number; text: string }, userId: string) {
   const numbers = new Map(
     (await db().articleRevision.findMany({ where: { articleId }, select: { id: true, number: true } })).map((r) => [
       r.id,
@@ -98,7 +106,7 @@ async function annotationsAt(articleId: string, revision: { number: number; text
     ]),
   );
   const rows = await db().annotation.findMany({
-    where: { articleId },
+    where: { articleId, AND: [visibleAnnotationWhere(userId)] },
     select: {
       id: true,
       tag: true,
@@ -142,7 +150,7 @@ export async function getRevision(options: { userId: string; articleId: string; 
     articleId: article.id,
     latestNumber: article.revision.number,
     revision,
-    annotations: await annotationsAt(article.id, revision),
+    annotations: await annotationsAt(article.id, revision, options.userId),
   };
 }
 
@@ -159,7 +167,10 @@ export async function compareRevisions(options: { userId: string; articleId: str
     loadRevision(article.id, String(options.to)),
   ]);
   const blocks: RevisionDiffBlock[] = diffRevisions(from.text, to.text);
-  const [onFrom, onTo] = await Promise.all([annotationsAt(article.id, from), annotationsAt(article.id, to)]);
+  const [onFrom, onTo] = await Promise.all([
+    annotationsAt(article.id, from, options.userId),
+    annotationsAt(article.id, to, options.userId),
+  ]);
   const changed = blocks.filter(isChange);
   const touches = (annotation: AnnotationOnRevision, side: 'from' | 'to') =>
     annotation.start !== null &&

@@ -3,6 +3,7 @@ import { HIT_END, HIT_START } from '@/lib/domain/search/headline';
 import type { TWorkspaceSearch } from '@/lib/validation/search';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
+import { visibleAnnotationSql } from '../privilege/visible-annotations';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
 
 const RESULT_LIMIT = 50;
@@ -38,6 +39,8 @@ export async function searchWorkspace(options: { userId: string; slug: string; i
   const annotationFilters = Prisma.join(
     [
       Prisma.sql`an."workspaceId" = ${workspace.id}::uuid`,
+      // Notes and threads of privileged annotations only for those who may read them.
+      visibleAnnotationSql('an', options.userId),
       tag ? Prisma.sql`an.tag = ${tag}` : null,
       status ? Prisma.sql`an.status = ${status}::"AnnotationStatus"` : null,
     ].filter((clause) => clause !== null),

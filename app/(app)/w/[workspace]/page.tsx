@@ -13,7 +13,7 @@ export default async function WorkspaceHomePage({ params }: { params: Promise<{ 
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}`);
   const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
-  const articles = await listWorkspaceArticles(workspace.id);
+  const articles = await listWorkspaceArticles(workspace.id, user.id);
   return (
     <main className="mx-auto max-w-4xl px-4 py-10">
       <div className="mb-6 flex items-end justify-between">

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { PrivilegeExportOptions } from '@/components/export/privilege-export-options';
 import { WorkspacePage } from '@/components/workspace/workspace-page';
+import { can } from '@/lib/domain/permissions/permissions';
 import Link from 'next/link';
 import { requirePageUser } from '@/server/auth/session';
 import { listWorkspaceArticles } from '@/server/data/articles/list-workspace-articles';
@@ -11,8 +13,22 @@ export const metadata: Metadata = { title: 'Export' };
 const linkClass =
   'rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50';
 
-function ExportLinks({ slug, article, label }: { slug: string; article?: string; label: string }) {
-  const query = article ? `&article=${article}` : '';
+function ExportLinks({
+  slug,
+  article,
+  label,
+  includePrivileged,
+}: {
+  slug: string;
+  article?: string;
+  label: string;
+  includePrivileged: boolean;
+}) {
+  const privileged = includePrivileged ? '&privileged=include' : '';
+  const query = `${article ? `&article=${article}` : ''}${privileged}`;
+  const memoQuery = [article ? `article=${article}` : '', includePrivileged ? 'privileged=include' : '']
+    .filter(Boolean)
+    .join('&');
   return (
     <div className="flex flex-wrap gap-2" aria-label={`Export ${label}`} role="group">
       <a href={`/api/workspaces/${slug}/export?format=jsonld${query}`} download className={linkClass}>
@@ -21,18 +37,27 @@ function ExportLinks({ slug, article, label }: { slug: string; article?: string;
       <a href={`/api/workspaces/${slug}/export?format=csv${query}`} download className={linkClass}>
         Download CSV
       </a>
-      <Link href={`/w/${slug}/memo${article ? `?article=${article}` : ''}`} className={linkClass}>
+      <Link href={`/w/${slug}/memo${memoQuery ? `?${memoQuery}` : ''}`} className={linkClass}>
         Open the review memo
       </Link>
     </div>
   );
 }
 
-export default async function ExportPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function ExportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}/export`);
   const workspace = await orNotFound(getMemberWorkspace({ userId: user.id, slug }));
-  const articles = await listWorkspaceArticles(workspace.id);
+  const mayLog = can(workspace.role, 'privilege_log.export');
+  // Only those who read every privileged note are offered them (the API still filters per reader).
+  const includePrivileged = mayLog && (await searchParams).privileged === 'include';
+  const articles = await listWorkspaceArticles(workspace.id, user.id);
   return (
     <WorkspacePage slug={slug}>
       <h1 className="text-2xl font-semibold tracking-tight">Export the review</h1>
@@ -62,8 +87,9 @@ export default async function ExportPage({ params }: { params: Promise<{ workspa
         <h2 id="whole-workspace" className="mb-3 font-semibold">
           The whole workspace
         </h2>
-        <ExportLinks slug={slug} label="the whole workspace" />
+        <ExportLinks slug={slug} label="the whole workspace" includePrivileged={includePrivileged} />
       </section>
+      {mayLog ? <PrivilegeExportOptions slug={slug} includePrivileged={includePrivileged} /> : null}
       <section className="mt-6" aria-labelledby="per-article">
         <h2 id="per-article" className="mb-3 font-semibold">
           One article
@@ -73,7 +99,12 @@ export default async function ExportPage({ params }: { params: Promise<{ workspa
             {articles.map((article) => (
               <li key={article.id} className="space-y-2 px-5 py-4">
                 <p className="font-serif text-stone-900">{article.title}</p>
-                <ExportLinks slug={slug} article={article.id} label={article.title} />
+                <ExportLinks
+                  slug={slug}
+                  article={article.id}
+                  label={article.title}
+                  includePrivileged={includePrivileged}
+                />
               </li>
             ))}
           </ul>

@@ -17,13 +17,15 @@ export default async function ReviewMemoPage({
 }) {
   const { workspace: slug } = await params;
   const user = await requirePageUser(`/w/${slug}/memo`);
-  const article = (await searchParams).article;
+  const query = await searchParams;
+  const article = query.article;
   const memo = await orNotFound(
     loadReviewMemo({
       userId: user.id,
       slug,
       articleId: typeof article === 'string' ? article : undefined,
       userName: user.name,
+      includePrivileged: query.privileged === 'include',
     }),
   );
   return (
