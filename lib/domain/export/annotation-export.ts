@@ -7,6 +7,7 @@ import { citationIndex, citePassage, type CitedBlocks } from '../citations/cite-
 import { toWebAnnotation, type AnnotationRecord, type WebAnnotation } from '../web-annotation/serialize';
 import { ANNO_CONTEXT, MARGINALIA_NS, MARGINALIA_TERMS } from '../web-annotation/vocabulary';
 import type { ArticleDoc } from '../document/article-doc';
+import { isOnCurrentText } from '../evidence/evidence-state';
 
 export type ExportPerson = { id: string; name: string };
 
@@ -189,7 +190,9 @@ function toTaggingAnnotation(
   const served = toWebAnnotation(annotation, urls);
   const index = citations.get(annotation.articleId);
   const citation =
-    index && annotation.anchorState !== 'orphaned' ? citePassage(index, annotation.posStart, annotation.posEnd) : null;
+    index && isOnCurrentText(annotation.anchorState)
+      ? citePassage(index, annotation.posStart, annotation.posEnd)
+      : null;
   const [quote, position, ...others] = served.target.selector;
   const page =
     citation?.kind === 'page'

@@ -5,6 +5,7 @@ import { passageCiter } from '../citations/cite-passage';
 import type { ExportAnnotation, ExportArticle } from './annotation-export';
 import { toCsv } from './csv';
 import { diffToPlainText, verdictLabel, wordsDiff } from '../evidence/annotation-evidence';
+import { isOnCurrentText } from '../evidence/evidence-state';
 
 export const ANNOTATION_CSV_HEADER = [
   'article',
@@ -45,7 +46,7 @@ export const threadSize = (comments: Pick<ExportAnnotation['comments'][number], 
   comments.filter((comment) => comment.deletedAt === null).length;
 
 function wordsNow(row: AnnotationCsvRow): [string | null, string | null] {
-  const diff = row.anchorState === 'orphaned' ? null : wordsDiff(row.taggedExact, row.quoteExact);
+  const diff = !isOnCurrentText(row.anchorState) ? null : wordsDiff(row.taggedExact, row.quoteExact);
   return diff ? [row.quoteExact, diffToPlainText(diff)] : [null, null];
 }
 
@@ -87,7 +88,7 @@ export function annotationCsvRows(
         ...annotation,
         articleTitle: article.title,
         revision: article.revision,
-        citation: cite(annotation.posStart, annotation.posEnd, annotation.anchorState === 'orphaned'),
+        citation: cite(annotation.posStart, annotation.posEnd, !isOnCurrentText(annotation.anchorState)),
       }));
   });
 }

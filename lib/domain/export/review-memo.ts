@@ -4,7 +4,7 @@
 import { passageCiter } from '../citations/cite-passage';
 import type { DiffSegment } from '../quote-check/word-diff';
 import { onEarlierWording, verdictLabel, wordsDiff } from '../evidence/annotation-evidence';
-import { EVIDENCE_STATE_LABELS, type EvidenceState } from '../evidence/evidence-state';
+import { EVIDENCE_STATE_LABELS, isOnCurrentText, type EvidenceState } from '../evidence/evidence-state';
 import { LINK_LABELS, type LinkType } from '../annotations/link-types';
 import { TAGS, TAG_LABELS, isTag } from '../annotations/tags';
 import type { ExportAnnotation, ExportArticle, ExportComment, ExportLink } from './annotation-export';
@@ -172,7 +172,9 @@ const thisOne = (tag: string) => (isTag(tag) ? `This ${tag}` : 'This annotation'
 
 /** The words now beside the words as tagged; an orphan has no words now (its quote is the tagged one). */
 function currentWords(annotation: ExportAnnotation): Pick<MemoAnnotation, 'currentQuote' | 'wordsDiff'> {
-  const diff = annotation.anchorState === 'orphaned' ? null : wordsDiff(annotation.taggedExact, annotation.quoteExact);
+  const diff = !isOnCurrentText(annotation.anchorState)
+    ? null
+    : wordsDiff(annotation.taggedExact, annotation.quoteExact);
   return { currentQuote: diff ? annotation.quoteExact : null, wordsDiff: diff };
 }
 
@@ -263,7 +265,7 @@ export function buildReviewMemo(input: ReviewMemoInput): ReviewMemo {
       citers.get(annotation.articleId)?.(
         annotation.posStart,
         annotation.posEnd,
-        annotation.anchorState === 'orphaned',
+        !isOnCurrentText(annotation.anchorState),
       ) ?? null,
     ...currentWords(annotation),
     note: annotation.note,
