@@ -1,7 +1,7 @@
 // The optional daily digest (issue #13): one mail a day to each opted-in user, listing their unread
 // mentions and assignments of the last 24 hours with links to the passages, read as it arrived
 // at a real SMTP server; nothing for those with nothing unread, or who did not opt in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedArticles } from '@/prisma/seed/seed-demo';
 import { setDailyDigest } from '@/server/data/account/set-daily-digest';
 import { createAnnotation } from '@/server/data/annotations/create-annotation';
@@ -10,30 +10,15 @@ import { createComment } from '@/server/data/comments/comments';
 import { sendDailyDigests } from '@/server/data/digest/send-daily-digests';
 import { markMentionsRead } from '@/server/data/inbox/inbox';
 import { db } from '@/server/db';
-import { startBackgroundWork, stopBackgroundWork } from '@/server/jobs/background-work';
+import { startBackgroundWork } from '@/server/jobs/background-work';
 import { DIGEST_QUEUE, startDigestSchedule } from '@/server/jobs/digest-jobs';
-import { startMailWorker } from '@/server/jobs/mail-jobs';
 import { DIGEST_CRON } from '@/lib/domain/mail/digest-mail';
-import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher';
+import { catchMail } from '../support/catch-mail';
 import { workspaceWithMembers } from './helpers';
 
-let smtp: SmtpCatcher;
 const ORIGIN = 'https://marginalia.example';
 const HOUR = 60 * 60 * 1000;
-
-beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  process.env.SMTP_URL = smtp.url;
-  process.env.NEXTAUTH_URL = ORIGIN;
-  await startMailWorker({ pollingIntervalSeconds: 0.5 });
-});
-
-afterAll(async () => {
-  await stopBackgroundWork();
-  delete process.env.SMTP_URL;
-  delete process.env.NEXTAUTH_URL;
-  await smtp.close();
-});
+const smtp = catchMail(ORIGIN);
 
 async function team() {
   const { workspace, members } = await workspaceWithMembers(['owner', 'editor', 'reviewer']);
@@ -67,7 +52,7 @@ describe('daily digest', () => {
     const first = await sendDailyDigests(now);
     expect(first.sent).toBeGreaterThanOrEqual(1);
     const to = await email(editor);
-    const mail = await smtp.waitFor(to, (m) => /digest/.test(m.subject ?? ''));
+    const mail = await smtp().waitFor(to, (m) => /digest/.test(m.subject ?? ''));
     expect(mail.subject).toBe('Your Marginalia digest: 1 mention and 1 assignment');
     expect(mail.text).toContain('reviewer mentioned you on');
     expect(mail.text).toContain('> @editor the <b>figures</b> differ');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedArticles } from '@/prisma/seed/seed-demo';
 import { authenticateUser } from '@/server/data/users/authenticate-user';
 import { createAnnotation } from '@/server/data/annotations/create-annotation';
@@ -10,29 +10,14 @@ import { listInbox, countUnreadMentions, markMentionsRead } from '@/server/data/
 import { acceptInvitation, createInvitation } from '@/server/data/members/members';
 import { createAuthSession, findSessionUser } from '@/server/data/sessions/auth-sessions';
 import { db } from '@/server/db';
-import { stopBackgroundWork } from '@/server/jobs/background-work';
-import { startMailWorker } from '@/server/jobs/mail-jobs';
-import { linkIn, startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher';
+import { catchMail } from '../support/catch-mail';
+import { linkIn } from '../support/smtp-catcher';
 import { signUpNewUser, uniqueEmail, uniqueIp, workspaceWithMembers } from './helpers';
 
 // Every mail the app sends, read as it arrived at a real SMTP server (smtp-server, in process).
 
-let smtp: SmtpCatcher;
 const ORIGIN = 'https://marginalia.example';
-
-beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  process.env.SMTP_URL = smtp.url;
-  process.env.NEXTAUTH_URL = ORIGIN;
-  await startMailWorker({ pollingIntervalSeconds: 0.5 });
-});
-
-afterAll(async () => {
-  await stopBackgroundWork();
-  delete process.env.SMTP_URL;
-  delete process.env.NEXTAUTH_URL;
-  await smtp.close();
-});
+const smtp = catchMail(ORIGIN);
 
 const tokenOf = (link: string) => link.split('/').at(-1)!;
 
@@ -43,7 +28,7 @@ describe('invitation mail and the confirmed-address rule', () => {
     const email = uniqueEmail('invitee');
     const invitation = await createInvitation({ userId: members.owner!.id, slug, input: { email, role: 'reviewer' } });
 
-    const mail = await smtp.waitFor(email, (m) => /invited you/.test(m.subject ?? ''));
+    const mail = await smtp().waitFor(email, (m) => /invited you/.test(m.subject ?? ''));
     const link = linkIn(mail, '/invite/');
     expect(link).toBe(`${ORIGIN}/invite/${invitation.token}`);
     expect(mail.text).toContain('as reviewer');
@@ -56,7 +41,7 @@ describe('invitation mail and the confirmed-address rule', () => {
       userMessage: expect.stringMatching(/Confirm your address/),
     });
 
-    const verification = await smtp.waitFor(email, (m) => /Confirm your email/.test(m.subject ?? ''));
+    const verification = await smtp().waitFor(email, (m) => /Confirm your email/.test(m.subject ?? ''));
     const verifyLink = linkIn(verification, '/verify-email/');
     expect(verifyLink.startsWith(`${ORIGIN}/verify-email/`)).toBe(true);
     await expect(verifyEmail(tokenOf(verifyLink))).resolves.toEqual({ email });
@@ -71,17 +56,17 @@ describe('invitation mail and the confirmed-address rule', () => {
   it('sends a new verification link on request, which replaces the old one, and stops once confirmed', async () => {
     const email = uniqueEmail('resend');
     const user = await signUpNewUser({ name: 'Resend', email, password: 'long enough pass' });
-    const first = linkIn(await smtp.waitFor(email, (m) => /Confirm/.test(m.subject ?? '')), '/verify-email/');
+    const first = linkIn(await smtp().waitFor(email, (m) => /Confirm/.test(m.subject ?? '')), '/verify-email/');
     await resendVerificationMail(user.id);
     await expect
       .poll(
         () =>
-          smtp.mails.filter((m) => m.text?.includes('/verify-email/') && m.to && JSON.stringify(m.to).includes(email))
+          smtp().mails.filter((m) => m.text?.includes('/verify-email/') && m.to && JSON.stringify(m.to).includes(email))
             .length,
       )
       .toBe(2);
-    const links = smtp.mails
-      .filter((m) => JSON.stringify(m.to).includes(email))
+    const links = smtp()
+      .mails.filter((m) => JSON.stringify(m.to).includes(email))
       .map((m) => linkIn(m, '/verify-email/'));
     const second = links.find((link) => link !== first)!;
     await expect(verifyEmail(tokenOf(first))).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -96,7 +81,7 @@ describe('password reset', () => {
     const user = await signUpNewUser({ name: 'Forgetful', email, password: 'the old password' });
     const session = await createAuthSession(user.id);
     await requestPasswordReset({ email, ip: uniqueIp() });
-    const mail = await smtp.waitFor(email, (m) => /Reset your/.test(m.subject ?? ''));
+    const mail = await smtp().waitFor(email, (m) => /Reset your/.test(m.subject ?? ''));
     const token = tokenOf(linkIn(mail, '/reset-password/'));
 
     await resetPassword({ token, password: 'a brand new password' });
@@ -114,13 +99,15 @@ describe('password reset', () => {
     const email = uniqueEmail('expired');
     await signUpNewUser({ name: 'Slow', email, password: 'the old password' });
     await requestPasswordReset({ email, ip: uniqueIp() });
-    const token = tokenOf(linkIn(await smtp.waitFor(email, (m) => /Reset/.test(m.subject ?? '')), '/reset-password/'));
+    const token = tokenOf(
+      linkIn(await smtp().waitFor(email, (m) => /Reset/.test(m.subject ?? '')), '/reset-password/'),
+    );
     await db().accountToken.updateMany({
       where: { email, purpose: 'password_reset' },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     await expect(resetPassword({ token, password: 'too late password' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(smtp.mails.some((m) => JSON.stringify(m.to).includes(unknown))).toBe(false);
+    expect(smtp().mails.some((m) => JSON.stringify(m.to).includes(unknown))).toBe(false);
   });
 
   it('is rate-limited per address and per client address', async () => {
@@ -159,7 +146,7 @@ describe('mention and assignment mail, and assignments in the inbox', () => {
       mentions: [members.editor!.id],
     });
     const to = await email(members.editor!.id);
-    const mail = await smtp.waitFor(to, (m) => /mentioned you/.test(m.subject ?? ''));
+    const mail = await smtp().waitFor(to, (m) => /mentioned you/.test(m.subject ?? ''));
     expect(linkIn(mail, '?annotation=')).toBe(passageUrl);
     expect(mail.text).toContain('<script>alert(1)</script>');
     expect(mail.html).not.toContain('<script>');
@@ -170,7 +157,7 @@ describe('mention and assignment mail, and assignments in the inbox', () => {
     const { members, record, email, passageUrl } = await passage();
     const assignee = members.reviewer!.id;
     await updateAnnotation({ userId: members.editor!.id, annotationId: record.id, input: { assigneeId: assignee } });
-    const mail = await smtp.waitFor(await email(assignee), (m) => /assigned you/.test(m.subject ?? ''));
+    const mail = await smtp().waitFor(await email(assignee), (m) => /assigned you/.test(m.subject ?? ''));
     expect(linkIn(mail, '?annotation=')).toBe(passageUrl);
 
     const inbox = await listInbox(assignee);
