@@ -1,16 +1,11 @@
 import 'server-only';
 import { exportCommentSelect, exportLinkSelect } from './export-selects';
-import type { ArticleDoc } from '@/lib/domain/document/article-doc';
-import { AppError } from '@/lib/errors';
-import { isUuid } from '@/lib/validation/ids';
+import { loadExportArticles } from './load-export-articles';
 import { db } from '../../db';
 import { annotationRecordSelect } from '../annotations/annotation-record';
 import { visibleAnnotationWhere } from '../privilege/visible-annotations';
 import type { Prisma } from '../../generated/prisma/client';
 import { getMemberWorkspace } from '../workspaces/get-member-workspace';
-
-const articleNotFound = () =>
-  new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
 
 /**
  * Everything a review export needs, for the whole workspace or one article: articles with
@@ -26,26 +21,7 @@ export async function loadReviewData(options: {
   includePrivileged?: boolean;
 }) {
   const workspace = await getMemberWorkspace({ userId: options.userId, slug: options.slug });
-  if (options.articleId !== undefined && !isUuid(options.articleId)) throw articleNotFound();
-  const articleRows = await db().article.findMany({
-    where: { workspaceId: workspace.id, ...(options.articleId ? { id: options.articleId } : {}) },
-    orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      title: true,
-      byline: true,
-      sourceUrl: true,
-      publishedAt: true,
-      revisions: { orderBy: { number: 'desc' }, take: 1, select: { doc: true, text: true, number: true } },
-    },
-  });
-  if (options.articleId && !articleRows.length) throw articleNotFound();
-  const articles = articleRows.map(({ revisions, ...article }) => ({
-    ...article,
-    doc: revisions[0]!.doc as ArticleDoc,
-    text: revisions[0]!.text,
-    revision: revisions[0]!.number,
-  }));
+  const articles = await loadExportArticles(workspace.id, options.articleId);
   const articleIds = articles.map((article) => article.id);
   const exported: Prisma.AnnotationWhereInput = options.includePrivileged
     ? visibleAnnotationWhere(options.userId)
