@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NO_FILTERS, type AnnotationFilters } from '@/lib/domain/annotations/filter-annotations';
+import type { PackedAnnotations } from '@/lib/domain/annotations/packed-annotations';
 import type { LinkView } from '@/lib/domain/annotations/link-types';
 import type { Tag } from '@/lib/domain/annotations/tags';
 import { docToPlainText, type ArticleDoc } from '@/lib/domain/document/article-doc';
@@ -30,7 +31,8 @@ import { useTextSelection } from './use-text-selection';
 
 export type ArticleAnnotatorProps = {
   article: { id: string; revisionId: string; doc: ArticleDoc; liveCursor: LiveCursor };
-  initialAnnotations: AnnotationView[];
+  /** Packed: the page's payload is most of its load time (lib/domain/annotations/packed-annotations.ts). */
+  initialAnnotations: PackedAnnotations;
   currentUserId: string;
   permissions: {
     annotate: boolean;

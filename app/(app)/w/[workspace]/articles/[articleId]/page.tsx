@@ -6,6 +6,7 @@ import { ArticleStatusSelect } from '@/components/editor/article-status-select';
 import { ARTICLE_STATUS_LABELS } from '@/lib/domain/articles/article-status';
 import { ArticleDetailsForm } from '@/components/editor/article-details-form';
 import { recordToView } from '@/lib/domain/annotations/annotation-view';
+import { packAnnotations } from '@/lib/domain/annotations/packed-annotations';
 import { can, scopeOf } from '@/lib/domain/permissions/permissions';
 import { requirePageUser } from '@/server/auth/session';
 import { getMemberArticle } from '@/server/data/articles/get-member-article';
@@ -116,7 +117,7 @@ export default async function ArticlePage({
         </header>
         <ArticleAnnotator
           article={{ id: article.id, revisionId: article.revision.id, doc: article.revision.doc, liveCursor }}
-          initialAnnotations={annotations.map(recordToView)}
+          initialAnnotations={packAnnotations(annotations.map(recordToView), article.revision.id)}
           currentUserId={user.id}
           members={members.map((member) => ({ id: member.userId, name: member.name }))}
           workspaceSlug={workspace.slug}
