@@ -219,30 +219,47 @@ function findNear(quote: QuoteWords, index: QuoteIndex, allowed: Uint8Array): Ne
   return best;
 }
 
+/** Interior words compared around the rarest one: enough to rule out chance, bounded for hostile quotes ("the the the …"). */
+const RUN_CHECK_REACH = 16;
+
 /**
- * The articles where the quote can occur word for word at all: those holding its rarest
- * *interior* word (the first and last may be cut mid-word). Scanning the whole workspace three
- * times per quote (verbatim, normalised, without framing) was the largest cost of a check, and
- * most quotes not found verbatim are paraphrases whose rarest word narrows it to an article or
- * two. Interior words are the same tokens in the quote and in any occurrence of it, since
- * normalisation and tokenisation look no further than one character around.
+ * The articles where the quote can occur word for word at all: those whose token stream holds
+ * the quote's *interior* words (the first and last may be cut mid-word) as a consecutive run,
+ * found through the postings of the rarest of them. Interior words are the same tokens in the
+ * quote and in any occurrence of it, since normalisation and tokenisation look no further than
+ * one character around. Scanning the articles with indexOf (verbatim, normalised, without
+ * framing) was the largest cost of a check: paraphrases and absent quotes share their rarest
+ * word with many articles, but almost never a run of their words, so most skip the scan.
  */
 function articlesThatMayContain(keys: string[], index: QuoteIndex, articles: IndexedArticle[]): IndexedArticle[] {
   if (keys.length < 3) return articles;
-  let rarest = -1;
+  const interior = new Int32Array(keys.length - 2);
+  let rarestAt = -1;
   let rarestCount = Infinity;
-  for (let k = 1; k < keys.length - 1; k++) {
-    const id = index.vocabulary.get(keys[k]!);
+  for (let k = 0; k < interior.length; k++) {
+    const id = index.vocabulary.get(keys[k + 1]!);
     if (id === undefined) return [];
+    interior[k] = id;
     const count = index.postingStart[id + 1]! - index.postingStart[id]!;
     if (count < rarestCount) {
-      rarest = id;
+      rarestAt = k;
       rarestCount = count;
     }
   }
+  const from = Math.max(0, rarestAt - RUN_CHECK_REACH);
+  const to = Math.min(interior.length, rarestAt + RUN_CHECK_REACH + 1);
+  const rarest = interior[rarestAt]!;
   const holds = new Uint8Array(index.articles.length);
-  for (let p = index.postingStart[rarest]!; p < index.postingStart[rarest + 1]!; p++)
-    holds[index.tokenArticle[index.postings[p]!]!] = 1;
+  postings: for (let p = index.postingStart[rarest]!; p < index.postingStart[rarest + 1]!; p++) {
+    const position = index.postings[p]!;
+    const article = index.tokenArticle[position]!;
+    const first = position - rarestAt + from;
+    const last = position - rarestAt + to - 1;
+    if (holds[article] || first < 0 || last >= index.totalTokens) continue;
+    if (index.tokenArticle[first] !== article || index.tokenArticle[last] !== article) continue;
+    for (let k = from; k < to; k++) if (index.tokenIds[position - rarestAt + k] !== interior[k]) continue postings;
+    holds[article] = 1;
+  }
   return articles.filter((article) => holds[article.index] === 1);
 }
 
