@@ -6,8 +6,8 @@ import type { AnnotationView } from '@/lib/domain/annotations/annotation-view';
 import { NO_FILTERS, type AnnotationFilters } from '@/lib/domain/annotations/filter-annotations';
 import type { PackedAnnotations } from '@/lib/domain/annotations/packed-annotations';
 import type { LinkView } from '@/lib/domain/annotations/link-types';
-import type { Tag } from '@/lib/domain/annotations/tags';
 import { docToPlainText, type ArticleDoc } from '@/lib/domain/document/article-doc';
+import { summarizeAnchors } from '@/lib/domain/evidence/save-summary';
 import { EvidenceSidebar } from '@/components/evidence/evidence-sidebar';
 import type { LiveCursor } from '@/lib/domain/live/live-event';
 import { ArticleText } from './article-text';
@@ -26,7 +26,7 @@ import { useAnnotationStore } from './use-annotation-store';
 import { useHighlightNavigation } from './use-highlight-navigation';
 import { useKeyboardReview } from './use-keyboard-review';
 import { useRevisionEditing } from './use-revision-editing';
-import { useTagShortcuts } from './use-tag-shortcuts';
+import { useTagSelection } from './use-tag-selection';
 import { useTextSelection } from './use-text-selection';
 
 export type ArticleAnnotatorProps = {
@@ -52,17 +52,6 @@ export type ArticleAnnotatorProps = {
 };
 
 const READING_HINT_ID = 'reading-keys-hint';
-
-function summarizeAnchors(list: AnnotationView[]): string {
-  const count = (state: string) => list.filter((a) => a.state === state).length;
-  const parts = [
-    count('moved') && `${count('moved')} moved`,
-    count('changed') && `${count('changed')} with changed words`,
-    count('orphaned') && `${count('orphaned')} orphaned`,
-    count('not_searched') && `${count('not_searched')} not searched (searched again on the next save)`,
-  ].filter(Boolean);
-  return parts.length ? ` Annotations: ${parts.join(', ')}.` : '';
-}
 
 /** The article with its highlights, the tagging toolbar, the sidebar, and (for editors) text editing. */
 export function ArticleAnnotator(props: ArticleAnnotatorProps) {
@@ -122,29 +111,17 @@ export function ArticleAnnotator(props: ArticleAnnotatorProps) {
   });
   const { setCursor } = review;
 
-  const tagSelection = useCallback(
-    async (tag: Tag, note: string | null) => {
-      if (!selection || creating) return;
-      const created = await create({ tag, note, ...selection });
-      if (!created) return;
-      // Keep a selection the reader made while this one was being saved.
-      if (current.current?.start === selection.start && current.current.end === selection.end) {
-        clearSelection();
-        setCursor({ anchor: selection.end, head: selection.end });
-      }
-      setActiveId(created.id);
-      // A toolbar button that was pressed is gone with the toolbar: carry on reading from the passage.
-      const container = containerRef.current;
-      const focused = document.activeElement;
-      if (container && (!container.contains(focused) || toolbarRef.current?.contains(focused)))
-        container.focus({ preventScroll: true });
-    },
-    [selection, creating, create, current, clearSelection, setActiveId, setCursor],
-  );
-  useTagShortcuts({
-    active: reviewing && permissions.annotate && !!selection,
-    onTag: (tag) => void tagSelection(tag, null),
-    onEscape: clearSelection,
+  const tagSelection = useTagSelection({
+    active: reviewing && permissions.annotate,
+    selection,
+    current,
+    clearSelection,
+    creating,
+    create,
+    setCursor,
+    setActiveId,
+    containerRef,
+    toolbarRef,
   });
 
   const startEditing = () => {
