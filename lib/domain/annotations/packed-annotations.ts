@@ -78,14 +78,31 @@ export function packAnnotations(views: readonly AnnotationView[], revisionId: st
 }
 
 export function unpackAnnotations(packed: PackedAnnotations): AnnotationView[] {
-  return packed.items.map(({ a, r, t, ...item }) => {
-    const anchoredRevisionId = r ?? packed.revisionId;
+  // Every field written out, in one order: 5,000 objects of one shape, where spreading objects of
+  // varying shapes (fields left out) cost ~30 ms a page on the server and again in the browser.
+  return packed.items.map((item) => {
+    const anchoredRevisionId = item.r ?? packed.revisionId;
     return {
-      ...DEFAULTS,
-      ...item,
-      author: a === undefined ? null : packed.authors[a]!,
+      id: item.id,
+      tag: item.tag,
+      note: item.note ?? DEFAULTS.note,
+      exact: item.exact,
+      start: item.start,
+      end: item.end,
+      state: item.state ?? DEFAULTS.state,
+      status: item.status ?? DEFAULTS.status,
+      reviewStatus: item.reviewStatus ?? DEFAULTS.reviewStatus,
+      reviewedAt: item.reviewedAt ?? DEFAULTS.reviewedAt,
+      reviewedById: item.reviewedById ?? DEFAULTS.reviewedById,
+      assigneeId: item.assigneeId ?? DEFAULTS.assigneeId,
+      version: item.version ?? DEFAULTS.version,
+      createdAt: item.createdAt,
+      author: item.a === undefined ? null : packed.authors[item.a]!,
+      privilegeBasis: item.privilegeBasis ?? DEFAULTS.privilegeBasis,
       anchoredRevisionId,
-      asTagged: t ?? { exact: item.exact, start: item.start, end: item.end, revisionId: anchoredRevisionId },
+      asTagged: item.t ?? { exact: item.exact, start: item.start, end: item.end, revisionId: anchoredRevisionId },
+      asConfirmed: item.asConfirmed ?? DEFAULTS.asConfirmed,
+      imported: item.imported ?? DEFAULTS.imported,
     };
   });
 }
