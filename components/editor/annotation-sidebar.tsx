@@ -74,7 +74,8 @@ export function AnnotationSidebar({
   return (
     <aside aria-label="Annotations" className="space-y-3">
       <div className="flex items-baseline justify-between">
-        <h2 className="text-sm font-semibold text-stone-900">
+        {/* On a phone the sheet's toggle already reads "Annotations (n)": the heading stays for screen readers. */}
+        <h2 className="sr-only text-sm font-semibold text-stone-900 lg:not-sr-only">
           Annotations <span className="font-normal text-stone-500">({annotations.length})</span>
         </h2>
         {visible.length !== annotations.length ? (
