@@ -123,6 +123,7 @@ function resolveOrRefuse(text: string, articleId: string, input: TCreateAnnotati
 }
 
 function findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<AnnotationRecord | null> {
+  // privilege: the caller's own annotation, found by their own idempotency key.
   return db().annotation.findUnique({
     where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey } },
     select: annotationRecordSelect,

@@ -66,6 +66,7 @@ export async function replaceAnnotation(options: {
       },
     });
     if (count === 0) throw preconditionFailed();
+    // privilege: the row this transaction just changed, read before through getMemberAnnotation (filtered).
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, select: annotationRecordSelect });
     await recordAuditEvent(tx, {
       workspaceId: annotation.workspaceId,

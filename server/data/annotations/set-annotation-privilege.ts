@@ -44,6 +44,7 @@ export async function setAnnotationPrivilege(options: {
             },
     });
     if (count === 0) throw stale();
+    // privilege: the row this transaction just changed, read before through getMemberAnnotation (filtered).
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, select: annotationRecordSelect });
     await recordAuditEvent(tx, {
       workspaceId: annotation.workspaceId,

@@ -109,6 +109,7 @@ export async function updateAnnotation(options: {
       data: changes(input, before, options.userId),
     });
     if (count === 0) throw stale();
+    // privilege: the row this transaction just changed, read before through getMemberAnnotation (filtered).
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, select: annotationRecordSelect });
     await recordAuditEvent(tx, {
       workspaceId: annotation.workspaceId,

@@ -51,6 +51,7 @@ const storedSelect = {
  * each was last anchored on, and judges each against its words as tagged (or as confirmed).
  */
 async function reanchorArticle(tx: Tx, articleId: string, newText: string) {
+  // privilege: re-anchoring moves every annotation; nothing read here reaches the editor but counts.
   const stored = await tx.annotation.findMany({ where: { articleId }, select: storedSelect });
   const revisionIds = [...new Set(stored.map((annotation) => annotation.revisionId))];
   const texts = new Map(
@@ -165,6 +166,7 @@ export async function saveArticleRevision(options: {
     text === article.revision.text &&
     JSON.stringify(doc) === JSON.stringify(normalizeArticleDoc(article.revision.doc))
   ) {
+    // privilege: counts for an editor or owner (article.edit), who read every privileged note.
     const unchanged = await db().annotation.groupBy({
       by: ['anchorState'],
       where: { articleId: article.id },

@@ -44,6 +44,7 @@ function toView(row: CommentRow, viewer: { userId: string; role: Role }): Commen
 /** The annotation's thread, oldest first; deleted comments stay as markers without their text. */
 export async function listComments(options: { userId: string; annotationId: string }): Promise<CommentView[]> {
   const annotation = await getMemberAnnotation(options);
+  // privilege: the thread of an annotation getMemberAnnotation (filtered) let this user read.
   const rows = await db().comment.findMany({
     where: { annotationId: annotation.record.id },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -61,6 +61,7 @@ async function confirmOn(options: {
       },
     });
     if (count === 0) throw stale();
+    // privilege: the row this transaction just changed, read before through getMemberAnnotation (filtered).
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, select: annotationRecordSelect });
     await recordAuditEvent(tx, {
       workspaceId: options.annotation.workspaceId,
