@@ -20,6 +20,8 @@ import { listAnnotationHistory } from '@/server/data/evidence/list-annotation-hi
 import { loadPrivilegeLog } from '@/server/data/export/load-privilege-log';
 import { loadReviewData } from '@/server/data/export/load-review-data';
 import { loadReviewMemo } from '@/server/data/export/load-review-memo';
+import { importAnnotationCollection } from '@/server/data/import/import-annotation-collection';
+import { exportUrls, toAnnotationCollectionExport } from '@/lib/domain/export/annotation-export';
 import { countUnreadMentions, listInbox } from '@/server/data/inbox/inbox';
 import { getMemberLink } from '@/server/data/links/get-member-link';
 import { createLink, listArticleLinks, searchWorkspaceAnnotations } from '@/server/data/links/links';
@@ -184,6 +186,45 @@ describe('privileged notes', () => {
     const memo = await loadReviewMemo({ userId: s.m.owner.id, slug, articleId: s.articleId, userName: 'Owner' });
     expect(JSON.stringify(memo)).not.toContain(SECRET_NOTE);
     expect(JSON.stringify(memo)).not.toContain('attorney-client');
+  });
+
+  it('stays privileged through an export and an import into another workspace', async () => {
+    const s = await setup();
+    const data = await loadReviewData({
+      userId: s.m.editor.id,
+      slug: s.team.workspace.slug,
+      articleId: s.articleId,
+      includePrivileged: true,
+    });
+    const json = JSON.parse(
+      JSON.stringify(
+        toAnnotationCollectionExport({
+          collectionId: 'https://example.test/export',
+          label: 'Export',
+          ...data,
+          urls: exportUrls('https://example.test'),
+        }),
+      ),
+    );
+    const target = await workspaceWithMembers(['owner', 'viewer']);
+    const owner = target.members.owner!.id;
+    const viewer = target.members.viewer!.id;
+    await importAnnotationCollection({ userId: owner, slug: target.workspace.slug, json });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { workspaceId: target.workspace.id, action: 'review.imported' },
+      select: { after: true },
+    });
+    expect(audit.after).toMatchObject({ privileged: 1 });
+    const imported = await db().annotation.findMany({
+      where: { workspaceId: target.workspace.id },
+      select: { articleId: true, note: true, privilegeBasis: true, privilegedById: true },
+    });
+    const secret = imported.find((annotation) => annotation.note === SECRET_NOTE)!;
+    expect(secret).toMatchObject({ privilegeBasis: 'attorney-client', privilegedById: owner });
+    const notes = async (userId: string) =>
+      (await listArticleAnnotations({ userId, articleId: secret.articleId })).map((annotation) => annotation.note);
+    expect(await notes(owner)).toContain(SECRET_NOTE);
+    expect(await notes(viewer)).not.toContain(SECRET_NOTE);
   });
 
   it('leaves a privileged quote out of the quote check, rows and total', async () => {

@@ -145,6 +145,8 @@ export type WorkspaceAuditEvent =
         links: number;
         originalCreators: string[];
         assigneesMapped?: number;
+        /** Annotations the file marked privileged, kept privileged (absent in events before this was recorded). */
+        privileged?: number;
       }
     >;
 

@@ -50,6 +50,15 @@ describe('describeAuditEvent', () => {
     );
   });
 
+  it('says how many imported annotations stayed privileged, when any did', () => {
+    expect(describeAuditEvent(event('review.imported', null, { annotations: 12, privileged: 2 }))).toBe(
+      'imported a review (12 annotations, 2 privileged)',
+    );
+    expect(describeAuditEvent(event('review.imported', null, { annotations: 3 }))).toBe(
+      'imported a review (3 annotations)',
+    );
+  });
+
   it('shortens long quotes and falls back to the action name', () => {
     expect(describeAuditEvent(event('annotation.created', null, { quote: 'x'.repeat(100), tag: 'finding' }))).toMatch(
       /x…” as Finding$/,

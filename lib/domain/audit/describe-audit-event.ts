@@ -95,7 +95,7 @@ export function describeAuditEvent(event: AuditEvent): string {
     case 'workspace.created':
       return 'created the workspace';
     case 'review.imported':
-      return `imported a review (${event.after.annotations} annotations)`;
+      return `imported a review (${event.after.annotations} annotations${event.after.privileged ? `, ${event.after.privileged} privileged` : ''})`;
     case 'user.signed_up':
       return 'signed up';
     case 'api_token.created':

@@ -159,6 +159,28 @@ describe('parseAnnotationImport: our own export', () => {
   });
 });
 
+describe('parseAnnotationImport: privileged notes', () => {
+  it('keeps the privilege mark of our own export, with its basis', () => {
+    const marked = { ...finding, privilegedAt: new Date('2026-12-01T10:00:00Z'), privilegeBasis: 'attorney-client' };
+    const parsed = parseAnnotationImport(file(exportOf({ annotations: [marked, rebuttal] })));
+    expect(parsed.annotations.map((annotation) => annotation.privilegeBasis)).toEqual(['attorney-client', null]);
+  });
+
+  it('fails closed: any value marks it privileged, and a basis is made one short line', () => {
+    const basisOf = (value: unknown) => {
+      const annotation = itemsOf(file())[0]!;
+      annotation.privilegeBasis = value;
+      return parseAnnotationImport(annotation).annotations[0]!.privilegeBasis;
+    };
+    expect(basisOf('')).toBe('');
+    expect(basisOf(42)).toBe('');
+    expect(basisOf({ basis: 'x' })).toBe('');
+    expect(basisOf(' work\nproduct\u0000 ')).toBe('work product');
+    expect(basisOf('x'.repeat(500))).toHaveLength(200);
+    expect(basisOf(null)).toBeNull();
+  });
+});
+
 describe('parseAnnotationImport: other shapes', () => {
   const bare = [toWebAnnotation(finding, urls), toWebAnnotation(claim, urls)];
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { ARTICLE_TEXT_MAX } from '../../validation/articles';
 import { COMMENT_MAX_LENGTH } from '../../validation/comments';
+import { PRIVILEGE_BASIS_MAX_LENGTH } from '../../validation/privilege';
 import { findExactQuote } from '../anchoring/match-quote';
 import type { TextPosition, TextQuote } from '../anchoring/types';
 import { LINK_TYPES, isLinkType, type LinkType } from '../annotations/link-types';
@@ -69,6 +70,8 @@ export type ImportedAnnotation = {
   reviewStatus: 'open' | 'accepted' | 'rejected' | null;
   /** The assignee's name in the file, to map onto a member of the importing workspace. */
   assigneeName: string | null;
+  /** Set when the file marks the annotation privileged: the basis, as one line ('' when none was stated). */
+  privilegeBasis: string | null;
 };
 
 export type ImportedReply = {
@@ -304,7 +307,22 @@ function readAnnotation(item: Json, subject: string, index: number): ParsedAnnot
     status: extensions.status ?? null,
     reviewStatus: extensions.reviewStatus ?? null,
     assigneeName: extensions.assignee?.name ?? null,
+    privilegeBasis: readPrivilegeBasis(item.privilegeBasis),
   };
+}
+
+/**
+ * Fails closed: any value at all marks the annotation privileged, since dropping a mark the file
+ * carries would show a privileged note to everyone in the importing workspace. A basis that is
+ * not one short line is made one (control characters to spaces, cut to the basis limit).
+ */
+function readPrivilegeBasis(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return '';
+  return value
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, PRIVILEGE_BASIS_MAX_LENGTH);
 }
 
 function readReply(item: Json, subject: string, index: number): ImportedReply | null {

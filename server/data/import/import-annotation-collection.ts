@@ -58,6 +58,11 @@ function annotationRows(
       posStart: anchor.position.start,
       posEnd: anchor.position.end,
       anchorState: annotation.position ? 'exact' : 'orphaned',
+      // The file's privilege mark is kept, as marked by the importer now (import is for editors
+      // and owners, who may mark privileged); the audit event counts them.
+      ...(annotation.privilegeBasis !== null
+        ? { privilegedAt: now, privilegedById: userId, privilegeBasis: annotation.privilegeBasis }
+        : {}),
       updatedAt: now,
     });
   }
@@ -166,6 +171,7 @@ export async function importAnnotationCollection(options: {
           links,
           originalCreators: creators.slice(0, 50),
           assigneesMapped: rows.filter((row) => row.assigneeId).length,
+          privileged: rows.filter((row) => row.privilegedAt).length,
         },
       });
       return summary;
