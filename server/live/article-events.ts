@@ -77,16 +77,29 @@ export async function articleEventsAfter(articleId: string, afterId: bigint): Pr
     orderBy: { id: 'asc' },
     take: EVENTS_PER_READ,
   });
-  return rows.map((row) => ({
-    seq: row.id,
-    toLive: (role: Role, withheld: ReadonlySet<string>) => liveEvent(row, role, withheld),
-  }));
+  return rows.map(storedLiveEvent);
+}
+
+const storedLiveEvent = (row: StoredRow): StoredLiveEvent => ({
+  seq: row.id,
+  toLive: (role: Role, withheld: ReadonlySet<string>) => liveEvent(row, role, withheld),
+});
+
+const inWindow = (articleId: string, id: bigint) => ({
+  articleId,
+  id: { gt: id > REORDER_WINDOW ? id - REORDER_WINDOW : 0n, lte: id },
+});
+
+/** The article's events in the reorder window below `id`, whole, for what a page may be told of them. */
+export async function articleEventsInWindow(articleId: string, id: bigint): Promise<StoredLiveEvent[]> {
+  const rows = await db().auditEvent.findMany({ where: inWindow(articleId, id), orderBy: { id: 'asc' } });
+  return rows.map(storedLiveEvent);
 }
 
 /** Ids of the article's events already stored in the reorder window below `id`: history, not news. */
 export async function articleEventIdsInWindow(articleId: string, id: bigint): Promise<bigint[]> {
   const rows = await db().auditEvent.findMany({
-    where: { articleId, id: { gt: id > REORDER_WINDOW ? id - REORDER_WINDOW : 0n, lte: id } },
+    where: inWindow(articleId, id),
     select: { id: true },
   });
   return rows.map((row) => row.id);

@@ -1,18 +1,30 @@
 import 'server-only';
 import { getMemberArticle } from '../data/articles/get-member-article';
-import { articleEventIdsInWindow, latestEventId } from './article-events';
+import { withheldAnnotationIds } from '../data/privilege/visible-annotations';
+import { articleEventsInWindow, latestEventId } from './article-events';
 import type { LiveCursor } from '@/lib/domain/live/live-event';
 import { encodeEventCursor } from './event-cursor';
 
 /**
  * Where a page's live updates start: the cursor of the last event when the page read its
  * data, and the article's events just below it that the page already shows (a resume replays
- * that reorder window, and the browser skips these instead of applying them twice). Read
- * before the page's data, so nothing written in between is missed.
+ * that reorder window, and the browser skips these instead of applying them twice). Only
+ * events the stream would send this reader are listed: the count of the others would tell a
+ * viewer how much happens on privileged notes. Read before the page's data, so nothing
+ * written in between is missed.
  */
 export async function getArticleLiveCursor(options: { userId: string; articleId: string }): Promise<LiveCursor> {
   const article = await getMemberArticle(options);
   const latest = await latestEventId();
-  const seen = await articleEventIdsInWindow(article.id, latest);
-  return { after: encodeEventCursor(latest), seen: seen.map(encodeEventCursor) };
+  const [events, withheld] = await Promise.all([
+    articleEventsInWindow(article.id, latest),
+    withheldAnnotationIds({
+      userId: options.userId,
+      role: article.role,
+      workspaceId: article.workspaceId,
+      articleId: article.id,
+    }),
+  ]);
+  const seen = events.filter((event) => event.toLive(article.role, withheld) !== null);
+  return { after: encodeEventCursor(latest), seen: seen.map((event) => encodeEventCursor(event.seq)) };
 }

@@ -29,6 +29,8 @@ import { searchWorkspace } from '@/server/data/search/search-workspace';
 import { getRevision, listRevisions } from '@/server/data/revisions/revisions';
 import { runQuoteCheck } from '@/server/data/quote-check/run-quote-check';
 import { articleEventsAfter } from '@/server/live/article-events';
+import { getArticleLiveCursor } from '@/server/live/article-live-cursor';
+import { decodeEventCursor } from '@/server/live/event-cursor';
 import { withheldAnnotationIds } from '@/server/data/privilege/visible-annotations';
 import { ZWorkspaceSearch } from '@/lib/validation/search';
 import { workspaceWithMembers } from './helpers';
@@ -186,6 +188,26 @@ describe('privileged notes', () => {
     const memo = await loadReviewMemo({ userId: s.m.owner.id, slug, articleId: s.articleId, userName: 'Owner' });
     expect(JSON.stringify(memo)).not.toContain(SECRET_NOTE);
     expect(JSON.stringify(memo)).not.toContain('attorney-client');
+  });
+
+  it("lists in a page's live cursor only the events the stream would send that reader", async () => {
+    const s = await setup();
+    const cursor = (userId: string) => getArticleLiveCursor({ userId, articleId: s.articleId });
+    const owner = await cursor(s.m.owner.id);
+    const events = await articleEventsAfter(s.articleId, 0n);
+    for (const userId of withheldFrom(s)) {
+      const { seen } = await cursor(userId);
+      const role = userId === s.m.viewer.id ? 'viewer' : 'reviewer';
+      const withheld = await withheldAnnotationIds({
+        userId,
+        role,
+        workspaceId: s.team.workspace.id,
+        articleId: s.articleId,
+      });
+      const sendable = events.filter((event) => event.toLive(role, withheld) !== null).map((event) => event.seq);
+      expect(seen.map(decodeEventCursor)).toEqual(sendable);
+      expect(seen.length).toBeLessThan(owner.seen.length);
+    }
   });
 
   it('stays privileged through an export and an import into another workspace', async () => {
