@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FRESH_ANNOTATION } from './fresh-annotation';
 import { splitIntoWindows } from '../document/block-windows';
 import type { AnnotationView } from './annotation-view';
 import { annotationsPerWindow, annotationsReducer } from './annotation-list';
@@ -12,12 +13,7 @@ const view = (id: string, start: number, end: number, state: AnnotationView['sta
   start,
   end,
   state,
-  status: 'open',
-  reviewStatus: 'open',
-  reviewedAt: null,
-  reviewedById: null,
-  assigneeId: null,
-  version: 1,
+  ...FRESH_ANNOTATION,
   createdAt: `2026-01-01T00:00:0${id.length % 10}Z`,
   author: null,
   anchoredRevisionId: 'r1',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FRESH_ANNOTATION } from './fresh-annotation';
 import type { AnnotationView } from './annotation-view';
 import {
   annotationAuthors,
@@ -24,12 +25,7 @@ const make = (
   start,
   end: start + 5,
   state,
-  status: 'open',
-  reviewStatus: 'open',
-  reviewedAt: null,
-  reviewedById: null,
-  assigneeId: null,
-  version: 1,
+  ...FRESH_ANNOTATION,
   createdAt: `2026-01-0${id.length}T00:00:00Z`,
   author,
   anchoredRevisionId: 'r1',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FRESH_ANNOTATION } from './fresh-annotation';
 import { EVIDENCE_STATES } from '../evidence/evidence-state';
 import type { AnnotationView } from './annotation-view';
 import { packAnnotations, unpackAnnotations } from './packed-annotations';
@@ -73,12 +74,7 @@ describe('packed annotations', () => {
       start: i * 100,
       end: i * 100 + 61,
       state: 'exact',
-      status: 'open',
-      reviewStatus: 'open',
-      reviewedAt: null,
-      reviewedById: null,
-      assigneeId: null,
-      version: 1,
+      ...FRESH_ANNOTATION,
       createdAt: '2026-12-02T10:00:00.000Z',
       author: { id: '0193a7c2-0000-7000-8000-00000000aaaa', name: 'Reviewer A' },
       privilegeBasis: null,

@@ -5,20 +5,16 @@
 // keeps that payload for the page's life, so its size is load time and memory. Packing drops only
 // what the page can restore exactly; `unpackAnnotations(packAnnotations(x))` equals `x`.
 import type { AnnotationView } from './annotation-view';
+import { FRESH_ANNOTATION } from './fresh-annotation';
 
 type Author = NonNullable<AnnotationView['author']>;
 type AsTagged = AnnotationView['asTagged'];
 
 /** Fields left out when they hold these values. */
 const DEFAULTS = {
+  ...FRESH_ANNOTATION,
   note: null,
   state: 'exact',
-  status: 'open',
-  reviewStatus: 'open',
-  reviewedAt: null,
-  reviewedById: null,
-  assigneeId: null,
-  version: 1,
   privilegeBasis: null,
   asConfirmed: null,
   imported: null,
