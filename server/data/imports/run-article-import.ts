@@ -1,10 +1,10 @@
 import 'server-only';
-import { importDocument } from '@/lib/domain/import/import-document';
 import { IMPORT_FAILED_ON_OUR_SIDE, IMPORT_PROGRESS } from '@/lib/domain/import/import-job';
 import { isAppError } from '@/lib/errors';
 import { ZArticleImportDetails } from '@/lib/validation/articles';
 import { db } from '../../db';
 import { assertCanImport, storeImportedArticle } from '../articles/import-article';
+import { importDocumentInWorker } from './import-in-worker';
 
 function finished(fields: { state: 'done' | 'failed'; error?: string | null; articleId?: string }) {
   return { ...fields, source: null, finishedAt: new Date() };
@@ -30,7 +30,11 @@ export async function runArticleImport(options: { importId: string; lastAttempt:
     if (!row.source) throw new Error(`Import ${row.id} has no file to convert`);
     const workspace = await assertCanImport({ userId: row.requestedById, slug: row.workspace.slug });
     const details = ZArticleImportDetails.parse(row.details);
-    const imported = await importDocument({ fileName: row.fileName, mediaType: row.mediaType, bytes: row.source });
+    const imported = await importDocumentInWorker({
+      fileName: row.fileName,
+      mediaType: row.mediaType ?? undefined,
+      bytes: row.source,
+    });
     await db().importJob.update({ where: { id: row.id }, data: { progress: IMPORT_PROGRESS.converted } });
     await storeImportedArticle({
       workspace,
