@@ -10,10 +10,20 @@ import { pgPool } from '../db';
  */
 export type PreparedStatement = { readonly name: string; readonly text: string };
 
+/** invalid_sql_statement_name: the server connection does not hold the statement. */
+const UNKNOWN_STATEMENT = '26000';
+
 export async function runPrepared<Row extends pg.QueryResultRow>(
   statement: PreparedStatement,
   values: unknown[],
 ): Promise<Row[]> {
-  const result = await pgPool().query<Row>({ name: statement.name, text: statement.text, values });
-  return result.rows;
+  try {
+    return (await pgPool().query<Row>({ name: statement.name, text: statement.text, values })).rows;
+  } catch (error) {
+    // Behind a transaction-mode pooler without prepared-statement support (PgBouncer before
+    // 1.21, or max_prepared_statements = 0) the next server connection may not know it. The
+    // statement never ran, so running it unnamed is safe.
+    if ((error as { code?: unknown }).code !== UNKNOWN_STATEMENT) throw error;
+    return (await pgPool().query<Row>({ text: statement.text, values })).rows;
+  }
 }
