@@ -1,14 +1,21 @@
 import 'server-only';
-import { createPrismaClient, type Db } from './db/prisma-client';
+import type pg from 'pg';
+import { createPgPool, createPrismaClient, type Db } from './db/prisma-client';
 
-const globalForDb = globalThis as unknown as { marginaliaDb?: Db };
+const globalForDb = globalThis as unknown as { marginaliaDb?: Db; marginaliaPool?: pg.Pool };
 
-/** The process-wide Prisma client, created on first use (so builds need no database). */
-export function db(): Db {
-  if (!globalForDb.marginaliaDb) {
+/** The process-wide pool, created on first use (so builds need no database). */
+export function pgPool(): pg.Pool {
+  if (!globalForDb.marginaliaPool) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which provides one.');
-    globalForDb.marginaliaDb = createPrismaClient(url);
+    globalForDb.marginaliaPool = createPgPool(url);
   }
+  return globalForDb.marginaliaPool;
+}
+
+/** The process-wide Prisma client, on the same pool. */
+export function db(): Db {
+  globalForDb.marginaliaDb ??= createPrismaClient(pgPool());
   return globalForDb.marginaliaDb;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError, isAppError } from '@/lib/errors';
 import { clientIpFromHeaders } from '@/lib/security/rate-limit-client-ip';
 import { db } from '../db';
+import { runPrepared, type PreparedStatement } from '../db/prepared-statement';
 import { bearerRetryAfter, recordBearerFailure } from '../security/bearer-throttle';
 import { rateLimitedError } from '../security/enforce-rate-limit';
 import { hashApiToken, TOKEN_PREFIX } from './api-tokens';
@@ -17,18 +18,26 @@ const unauthenticated = () => new AppError('UNAUTHENTICATED', { userMessage: 'Si
 const tooManyBadTokens = (retryAfter: number) =>
   rateLimitedError('Too many requests with an invalid API token from your address.', retryAfter);
 
+// Asked on every token request, so prepared once per connection. Validity is never cached: a
+// revoked token must fail on its next request, on every instance.
+const TOKEN_USER: PreparedStatement = {
+  name: 'marginalia_token_user_v1',
+  text: `SELECT t.id AS "tokenId", u.id, u.email, u.name,
+      (t."lastUsedAt" IS NULL OR t."lastUsedAt" < (now() AT TIME ZONE 'UTC') - interval '1 minute') AS "useIsStale"
+    FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+    WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL`,
+};
+
+type TokenRow = TokenUser & { useIsStale: boolean };
+
 async function userForToken(token: string): Promise<TokenUser | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const found = await db().apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true } } },
-  });
-  if (!found || found.revokedAt) return null;
+  const [found] = await runPrepared<TokenRow>(TOKEN_USER, [hashApiToken(token)]);
+  if (!found) return null;
+  const { useIsStale, ...user } = found;
   // Recording use at most once a minute keeps a busy client from writing on every request.
-  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
-    await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
-  }
-  return { ...found.user, tokenId: found.id };
+  if (useIsStale) await db().apiToken.update({ where: { id: user.tokenId }, data: { lastUsedAt: new Date() } });
+  return user;
 }
 
 async function authenticateToken(request: Request, authorization: string): Promise<TokenUser> {

@@ -8,10 +8,10 @@ function sizeLabel(bytes: number): string {
 /** Reads at most `limit` bytes; refuses larger bodies early, whatever Content-Length claims. */
 export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  const tooLarge = new AppError('PAYLOAD_TOO_LARGE', {
-    userMessage: `The request body is larger than ${sizeLabel(limit)}.`,
-  });
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge;
+  // Made only when refusing: an error captures a stack trace, which is not free on every request.
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', { userMessage: `The request body is larger than ${sizeLabel(limit)}.` });
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -25,7 +25,7 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
     received += value.byteLength;
     if (received > limit) {
       await reader.cancel();
-      throw tooLarge;
+      throw tooLarge();
     }
     chunks.push(value);
   }

@@ -4,6 +4,7 @@ import type { Role } from '@/lib/domain/permissions/permissions';
 import { AppError } from '@/lib/errors';
 import { db } from '../../db';
 import { revisionText } from '../revisions/revision-text-cache';
+import { noteCurrentRevision } from './current-revision-hint';
 
 export type MemberArticleText = {
   id: string;
@@ -14,7 +15,8 @@ export type MemberArticleText = {
   userName: string;
 };
 
-const notFound = () => new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
+export const articleNotFound = () =>
+  new AppError('NOT_FOUND', { userMessage: 'This article does not exist or you cannot see it.' });
 
 /**
  * The hot path of annotating: the caller's role and the current revision in one small query
@@ -25,7 +27,7 @@ export async function getArticleTextForMember(options: {
   userId: string;
   articleId: string;
 }): Promise<MemberArticleText> {
-  if (!isUuid(options.articleId)) throw notFound();
+  if (!isUuid(options.articleId)) throw articleNotFound();
   const rows = await db().$queryRaw<Omit<MemberArticleText, 'text'>[]>`
     SELECT a.id, a."workspaceId", r.id AS "revisionId", m.role::text AS role, u.name AS "userName"
     FROM "Article" a
@@ -36,6 +38,7 @@ export async function getArticleTextForMember(options: {
     ) r ON true
     WHERE a.id = ${options.articleId}::uuid`;
   const row = rows[0];
-  if (!row) throw notFound();
+  if (!row) throw articleNotFound();
+  noteCurrentRevision(row.id, { workspaceId: row.workspaceId, revisionId: row.revisionId });
   return { ...row, text: await revisionText(row.revisionId) };
 }
