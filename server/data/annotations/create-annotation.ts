@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
+import { FRESH_ANNOTATION } from '@/lib/domain/annotations/fresh-annotation';
 import { freshEvidence } from '@/lib/domain/evidence/annotation-evidence';
 import { assertCan } from '@/lib/domain/permissions/permissions';
 import { AppError, isAppError } from '@/lib/errors';
@@ -134,12 +135,7 @@ async function prepareRow(options: Options, input: TCreateAnnotation, article: A
     ...fields,
     ...evidence,
     extraSelectors: extraSelectors ?? undefined,
-    status: 'open',
-    reviewStatus: 'open',
-    reviewedAt: null,
-    reviewedById: null,
-    assigneeId: null,
-    version: 1,
+    ...FRESH_ANNOTATION,
     privilegedAt: null,
     privilegeBasis: null,
   };
