@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ImportedDocument } from '@/lib/domain/import/imported-document';
 import { AppError } from '@/lib/errors';
+import { firstReply } from '@/lib/workers/first-reply';
 import type { ImportWorkerInput, ImportWorkerOutput } from './import-worker-protocol';
 
 /** Past this a conversion is abandoned (and retried by the job): 10 MB converts in a few seconds. */
@@ -42,34 +43,20 @@ function startWorker(options: WorkerOptions & { workerData: ImportWorkerInput })
  * instance, so a pool would sit idle). The converter's refusals come back as the same AppError;
  * anything else is an Error for the job to retry.
  */
-export function importDocumentInWorker(input: ImportWorkerInput): Promise<ImportedDocument> {
-  return new Promise((resolve, reject) => {
-    const bytes = input.bytes.slice();
-    const worker = startWorker({
-      workerData: { fileName: input.fileName, mediaType: input.mediaType, bytes } satisfies ImportWorkerInput,
-      transferList: [bytes.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
-    });
-    let settled = false;
-    const settle = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      action();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new Error(`Import conversion took over ${TIME_LIMIT_MS / 1000} s`))),
-      TIME_LIMIT_MS,
-    );
-    worker.once('message', (output: ImportWorkerOutput) =>
-      settle(() => {
-        if ('imported' in output) resolve(output.imported);
-        else if ('refused' in output) reject(new AppError(output.refused.code, output.refused));
-        else reject(new Error(`Import conversion failed in its worker: ${output.failed}`));
-      }),
-    );
-    worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`Import worker exited (${code}) without a result`))));
+export async function importDocumentInWorker(input: ImportWorkerInput): Promise<ImportedDocument> {
+  const bytes = input.bytes.slice();
+  const worker = startWorker({
+    workerData: { fileName: input.fileName, mediaType: input.mediaType, bytes } satisfies ImportWorkerInput,
+    transferList: [bytes.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
   });
+  const output = await firstReply<ImportWorkerOutput>(worker, {
+    timeoutMs: TIME_LIMIT_MS,
+    onTimeout: () => new Error(`Import conversion took over ${TIME_LIMIT_MS / 1000} s`),
+    onError: (error) => error,
+    onExit: (code) => new Error(`Import worker exited (${code}) without a result`),
+  });
+  if ('imported' in output) return output.imported;
+  if ('refused' in output) throw new AppError(output.refused.code, output.refused);
+  throw new Error(`Import conversion failed in its worker: ${output.failed}`);
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { firstReply } from '../../../workers/first-reply';
 import { MAX_PDF_PAGES } from './pdf-limits';
 import type { PdfExtraction, PdfExtractionFailure } from './pdf-text-items';
 
@@ -78,40 +79,29 @@ function pdfjsFiles() {
 }
 
 /** The text of every page with positions, or a PdfExtractionError saying why not. */
-export function extractPdfText(bytes: Uint8Array, options: { timeBudgetMs?: number } = {}): Promise<PdfExtraction> {
-  return new Promise((resolve, reject) => {
-    const copy = bytes.slice();
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { ...pdfjsFiles(), bytes: copy, maxPages: MAX_PDF_PAGES },
-      transferList: [copy.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_BUDGET_MB },
-      stdout: true,
-      stderr: true,
-    });
-    let settled = false;
-    const settle = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      action();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new PdfExtractionError('too-slow', 'time budget exceeded'))),
-      options.timeBudgetMs ?? TIME_BUDGET_MS,
-    );
-    worker.on(
-      'message',
-      (message: { extraction?: PdfExtraction; failure?: PdfExtractionFailure; message?: string }) => {
-        if (message.extraction) settle(() => resolve(message.extraction!));
-        else settle(() => reject(new PdfExtractionError(message.failure ?? 'damaged', message.message ?? '')));
-      },
-    );
-    worker.on('error', (error: Error & { code?: string }) => {
-      const failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-large' : 'damaged';
-      settle(() => reject(new PdfExtractionError(failure, error.message)));
-    });
-    worker.on('exit', (code) => settle(() => reject(new PdfExtractionError('damaged', `worker exited with ${code}`))));
+export async function extractPdfText(
+  bytes: Uint8Array,
+  options: { timeBudgetMs?: number } = {},
+): Promise<PdfExtraction> {
+  const copy = bytes.slice();
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { ...pdfjsFiles(), bytes: copy, maxPages: MAX_PDF_PAGES },
+    transferList: [copy.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_BUDGET_MB },
+    stdout: true,
+    stderr: true,
   });
+  const message = await firstReply<{ extraction?: PdfExtraction; failure?: PdfExtractionFailure; message?: string }>(
+    worker,
+    {
+      timeoutMs: options.timeBudgetMs ?? TIME_BUDGET_MS,
+      onTimeout: () => new PdfExtractionError('too-slow', 'time budget exceeded'),
+      onError: (error) =>
+        new PdfExtractionError(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-large' : 'damaged', error.message),
+      onExit: (code) => new PdfExtractionError('damaged', `worker exited with ${code}`),
+    },
+  );
+  if (message.extraction) return message.extraction;
+  throw new PdfExtractionError(message.failure ?? 'damaged', message.message ?? '');
 }
