@@ -1,7 +1,7 @@
 import 'server-only';
 import { getMemberArticle } from '../data/articles/get-member-article';
 import { withheldAnnotationIds } from '../data/privilege/visible-annotations';
-import { articleEventsInWindow, latestEventId } from './article-events';
+import { articleEventIdsInWindow, articleEventsInWindow, latestEventId } from './article-events';
 import type { LiveCursor } from '@/lib/domain/live/live-event';
 import { encodeEventCursor } from './event-cursor';
 
@@ -16,15 +16,17 @@ import { encodeEventCursor } from './event-cursor';
 export async function getArticleLiveCursor(options: { userId: string; articleId: string }): Promise<LiveCursor> {
   const article = await getMemberArticle(options);
   const latest = await latestEventId();
-  const [events, withheld] = await Promise.all([
-    articleEventsInWindow(article.id, latest),
-    withheldAnnotationIds({
-      userId: options.userId,
-      role: article.role,
-      workspaceId: article.workspaceId,
-      articleId: article.id,
-    }),
-  ]);
-  const seen = events.filter((event) => event.toLive(article.role, withheld) !== null);
-  return { after: encodeEventCursor(latest), seen: seen.map((event) => encodeEventCursor(event.seq)) };
+  const withheld = await withheldAnnotationIds({
+    userId: options.userId,
+    role: article.role,
+    workspaceId: article.workspaceId,
+    articleId: article.id,
+  });
+  // With nothing withheld every event goes to this reader: the ids are enough, no event bodies.
+  const seen = withheld.size
+    ? (await articleEventsInWindow(article.id, latest))
+        .filter((event) => event.toLive(article.role, withheld) !== null)
+        .map((event) => event.seq)
+    : await articleEventIdsInWindow(article.id, latest);
+  return { after: encodeEventCursor(latest), seen: seen.map(encodeEventCursor) };
 }

@@ -1,35 +1,40 @@
 import 'server-only';
 import type { AuditEventInput } from '@/lib/domain/audit/audit-event';
-import type { AnnotationEvidenceFields } from '@/lib/domain/evidence/annotation-evidence';
-import type { EvidenceState } from '@/lib/domain/evidence/evidence-state';
+import type { AnnotationRecord } from '@/lib/domain/annotations/web-annotation';
 import { rolesWith, type Role } from '@/lib/domain/permissions/permissions';
 import { runPrepared, type PreparedStatement } from '../../db/prepared-statement';
 import { auditEventColumns } from '../audit/record-audit-event';
 
-export type NewAnnotationRow = {
-  id: string;
+/** The columns a new annotation is written with: the record's own, plus who made it and the request's key. */
+export type NewAnnotationRow = Pick<
+  AnnotationRecord,
+  | 'id'
+  | 'articleId'
+  | 'revisionId'
+  | 'tag'
+  | 'note'
+  | 'quoteExact'
+  | 'quotePrefix'
+  | 'quoteSuffix'
+  | 'posStart'
+  | 'posEnd'
+  | 'anchorState'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'taggedExact'
+  | 'taggedPrefix'
+  | 'taggedSuffix'
+  | 'taggedStart'
+  | 'taggedEnd'
+  | 'taggedRevisionId'
+> & {
   workspaceId: string;
-  articleId: string;
-  revisionId: string;
   authorId: string;
-  tag: string;
-  note: string | null;
-  quoteExact: string;
-  quotePrefix: string;
-  quoteSuffix: string;
-  posStart: number;
-  posEnd: number;
-  anchorState: EvidenceState;
-  createdAt: Date;
-  updatedAt: Date;
   extraSelectors: unknown[] | null;
   canonical: string | null;
   via: string | null;
   idempotencyKey: string | null;
-} & Pick<
-  AnnotationEvidenceFields,
-  'taggedExact' | 'taggedPrefix' | 'taggedSuffix' | 'taggedStart' | 'taggedEnd' | 'taggedRevisionId'
->;
+};
 
 export type InsertOutcome =
   | { kind: 'written'; userName: string }
