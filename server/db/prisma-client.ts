@@ -9,7 +9,7 @@ export function createPgPool(databaseUrl: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // An idle connection dropped by the server (a restart) must not crash the process before
   // Prisma has attached its own listener; the pool replaces the connection by itself.
-  pool.on('error', () => {});
+  pool.on('error', (error) => console.warn(`Postgres connection lost (the pool opens a new one): ${error.message}`));
   return pool;
 }
 

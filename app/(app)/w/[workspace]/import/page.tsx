@@ -31,8 +31,9 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
               A Marginalia export (W3C Web Annotation JSON-LD)
             </h2>
             <p className="mb-4 text-sm text-stone-500">
-              Recreates the exported articles and their annotations, replies and links in this workspace. The
-              annotations are attributed to you; their original authors are kept in the history.
+              Recreates the exported articles and their annotations, replies and links in this workspace. Each
+              annotation shows its original author and time beside you as its importer, and privileged notes stay
+              privileged.
             </p>
             <ImportAnnotationsForm workspaceSlug={slug} />
           </section>
